@@ -1,0 +1,149 @@
+import {
+  BehaviorSubject,
+  Subject,
+  asyncScheduler,
+  distinctUntilChanged,
+  map,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
+import type {CampaignStore} from '../core/store.js';
+import {step, type CoreInput} from '../core/machine.js';
+import {initialState, type CampaignState} from '../core/state.js';
+import {selectPreview, selectTask} from '../core/views.js';
+import {parseDialerCommand, parseDialerEvent, type DialerCommand} from '../protocol/index.js';
+import type {DialerAdapter} from './dialer-adapter.js';
+
+export interface StoreOptions {
+  /** Where time comes from: `asyncScheduler` in a page, a virtual one in tests. */
+  readonly scheduler?: SchedulerLike;
+}
+
+/**
+ * Connects an adapter to the state machine: validates every event, runs the
+ * machine, sends its commands, and arms the offer's deadline on the injected
+ * scheduler. The returned store is hot: it listens from creation until disposed.
+ */
+export function createCampaignStore(adapter: DialerAdapter, options: StoreOptions = {}): CampaignStore {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const state = new BehaviorSubject<CampaignState>(initialState(adapter.capabilities));
+  const commands = new Subject<DialerCommand>();
+  const subscriptions = new Set<Subscription>();
+  let deadlineTimer: {key: string; sub: Subscription} | null = null;
+  let disposed = false;
+
+  const apply = (input: CoreInput): void => {
+    if (disposed) return;
+    const result = step(state.value, input, scheduler.now());
+    if (result.state !== state.value) state.next(result.state);
+    result.commands.forEach(send);
+    armDeadline(result.state);
+  };
+
+  const send = (command: DialerCommand): void => {
+    const checked = parseDialerCommand(command);
+    if (!checked.ok) {
+      apply({kind: 'command-failed', command, code: 'invalid-command', message: checked.error});
+      return;
+    }
+    commands.next(command);
+    const fail = (error: unknown) =>
+      apply({kind: 'command-failed', command, code: errorCode(error), message: errorMessage(error)});
+    try {
+      // `send` may settle synchronously, before `subscribe` returns.
+      let settled = false;
+      let sub: Subscription | undefined;
+      const settle = () => {
+        settled = true;
+        if (sub) subscriptions.delete(sub);
+      };
+      sub = adapter.send(command).subscribe({
+        error: (error: unknown) => {
+          settle();
+          fail(error);
+        },
+        complete: settle,
+      });
+      if (!settled) subscriptions.add(sub);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  /** One timer, for the current offer's deadline (R-C1). */
+  const armDeadline = (current: CampaignState): void => {
+    const offer = current.offer;
+    const due = offer && !offer.decision && !offer.expired && offer.deadline !== null;
+    const key = due ? `${offer.offerId}@${offer.deadline}` : '';
+    if (deadlineTimer?.key === key) return;
+    deadlineTimer?.sub.unsubscribe();
+    deadlineTimer = null;
+    if (!due) return;
+    const delay = Math.max(0, offer.deadline! - scheduler.now());
+    const sub = scheduler.schedule(() => {
+      deadlineTimer = null;
+      apply({kind: 'tick'});
+    }, delay);
+    deadlineTimer = {key, sub};
+  };
+
+  const eventsSub = adapter.events$.subscribe({
+    next: (raw) => {
+      const parsed = parseDialerEvent(raw);
+      apply(parsed.ok ? {kind: 'event', event: parsed.value} : {kind: 'invalid-event', error: parsed.error});
+    },
+    error: (error: unknown) =>
+      apply({
+        kind: 'event',
+        event: {type: 'stream-error', code: errorCode(error, 'disconnected'), message: errorMessage(error)},
+      }),
+  });
+
+  return {
+    state$: state.asObservable(),
+    preview$: state.pipe(map(selectPreview), distinctUntilChanged(shallowEqual)),
+    task$: state.pipe(map(selectTask), distinctUntilChanged(shallowEqual)),
+    commands$: commands.asObservable(),
+    dispatch: (intent) => apply({kind: 'intent', intent}),
+    now: () => scheduler.now(),
+    snapshot: () => state.value,
+    dispose: () => {
+      disposed = true;
+      eventsSub.unsubscribe();
+      deadlineTimer?.sub.unsubscribe();
+      subscriptions.forEach((sub) => sub.unsubscribe());
+      subscriptions.clear();
+      state.complete();
+      commands.complete();
+    },
+  };
+}
+
+function errorCode(error: unknown, fallback = 'send-failed'): string {
+  const code = (error as {code?: unknown} | null)?.code;
+  return typeof code === 'string' && code ? code : fallback;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : 'The dialer did not answer.';
+}
+
+/** Views are rebuilt on every change; only emit when a field really differs. */
+function shallowEqual<T>(a: T, b: T): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const keys = Object.keys(a) as (keyof T)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) return true;
+    // Nested records built by the selectors (actions, campaignButton) compare one level down.
+    return (
+      x !== null && y !== null && typeof x === 'object' && typeof y === 'object' &&
+      !Array.isArray(x) && Object.keys(x).every((k) => (x as Record<string, unknown>)[k] === (y as Record<string, unknown>)[k]) &&
+      Object.keys(x).length === Object.keys(y).length
+    );
+  });
+}

@@ -1,0 +1,5 @@
+export * from './state.js';
+export * from './intents.js';
+export * from './machine.js';
+export * from './views.js';
+export * from './store.js';

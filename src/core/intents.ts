@@ -1,0 +1,19 @@
+import type {AgentState} from '../protocol/index.js';
+
+/**
+ * What the agent asked for. Intents name the offer, reservation or call they
+ * were made on, so that one made on something no longer current is dropped.
+ */
+export type Intent =
+  | {readonly type: 'request-contact'}
+  | {readonly type: 'answer-reservation'; readonly reservationId: string}
+  | {readonly type: 'accept'; readonly offerId: string; readonly phoneNumber?: string}
+  | {readonly type: 'skip'; readonly offerId: string}
+  | {readonly type: 'remove'; readonly offerId: string}
+  | {readonly type: 'leave'; readonly offerId: string}
+  | {readonly type: 'cancel-call'; readonly callId: string}
+  | {readonly type: 'voicemail-left'; readonly callId: string}
+  | {readonly type: 'set-agent-state'; readonly state: AgentState; readonly reason?: string}
+  | {readonly type: 'dismiss-notice'; readonly id: number};
+
+export type IntentType = Intent['type'];

@@ -1,0 +1,453 @@
+/**
+ * The campaign state machine: (state, input, now) -> (state, commands).
+ *
+ * Pure: no DOM, no timers, no I/O. Time comes in as `now` (epoch ms). The
+ * commands it returns are the only way anything reaches a dialer, which is
+ * what lets the invariants below be checked exhaustively:
+ * - one decision per offer (a refused one may be retried, never doubled);
+ * - no command for an offer that is no longer current;
+ * - no action the campaign disabled or the dialer cannot perform;
+ * - the timeout action is sent by the kit only when the dialer does not
+ *   enforce timeouts, and only once.
+ */
+import {
+  PROTOCOL_VERSION,
+  type DialerAction,
+  type DialerCommand,
+  type DialerCommandType,
+  type DialerEvent,
+  type DialerEventOf,
+  type TimeoutAction,
+} from '../protocol/index.js';
+import type {Intent} from './intents.js';
+import {
+  MAX_NOTICES,
+  isCallActive,
+  type CallStatus,
+  type CampaignState,
+  type Decision,
+  type NoticeKind,
+  type Offer,
+} from './state.js';
+
+/** Everything that can happen to the machine. */
+export type CoreInput =
+  | {readonly kind: 'event'; readonly event: DialerEvent}
+  | {readonly kind: 'intent'; readonly intent: Intent}
+  /** Time passed: deadlines are checked against `now`. */
+  | {readonly kind: 'tick'}
+  /** An event that failed validation; shown, never applied. */
+  | {readonly kind: 'invalid-event'; readonly error: string}
+  /** The adapter could not deliver a command. */
+  | {readonly kind: 'command-failed'; readonly command: DialerCommand; readonly code: string; readonly message: string};
+
+export interface Step {
+  readonly state: CampaignState;
+  readonly commands: readonly DialerCommand[];
+}
+
+const CALL_RANK: Record<CallStatus, number> = {
+  dialing: 0,
+  ringing: 1,
+  connected: 2,
+  'answering-machine': 2,
+  failed: 3,
+  ended: 3,
+};
+
+const DECISION_COMMAND: Record<Decision, DialerCommandType> = {
+  accept: 'accept',
+  skip: 'skip',
+  remove: 'remove',
+  leave: 'leave-campaign',
+};
+
+const COMMAND_ACTION: Record<DialerCommandType, DialerAction> = {
+  'request-contact': 'request-contact',
+  'answer-reservation': 'answer-reservation',
+  accept: 'accept',
+  skip: 'skip',
+  remove: 'remove',
+  'leave-campaign': 'leave-campaign',
+  'cancel-call': 'cancel-call',
+  'voicemail-left': 'voicemail-left',
+  'set-agent-state': 'set-agent-state',
+};
+
+const unchanged = (state: CampaignState): Step => ({state, commands: []});
+
+export function can(state: CampaignState, command: DialerCommandType): boolean {
+  return state.capabilities.actions.includes(command);
+}
+
+/** Whether the agent may take this decision on the current offer right now. */
+export function canDecide(state: CampaignState, decision: Decision): boolean {
+  const offer = state.offer;
+  if (!offer || offer.decision || offer.expired) return false;
+  if (!can(state, DECISION_COMMAND[decision])) return false;
+  switch (decision) {
+    case 'accept':
+      return state.limit === null && !isCallActive(state.call);
+    case 'skip':
+      return offer.campaign.allowSkip;
+    case 'remove':
+      return offer.campaign.allowRemove;
+    case 'leave':
+      return true;
+  }
+}
+
+/** Whether the Campaign button may ask for a contact (R-M1, R-U2). */
+export function canRequestContact(state: CampaignState): boolean {
+  return (
+    can(state, 'request-contact') &&
+    state.agent.state === 'available' &&
+    !state.requesting &&
+    state.offer === null &&
+    state.reservation === null &&
+    state.limit === null &&
+    !isCallActive(state.call)
+  );
+}
+
+export function step(state: CampaignState, input: CoreInput, now: number): Step {
+  switch (input.kind) {
+    case 'event':
+      return onEvent(state, input.event);
+    case 'intent':
+      return onIntent(state, input.intent);
+    case 'tick':
+      return onTick(state, now);
+    case 'invalid-event':
+      return unchanged(addNotice(state, 'invalid-event', null, 'invalid-event', input.error));
+    case 'command-failed':
+      return unchanged(
+        onActionFailed(state, COMMAND_ACTION[input.command.type], offerIdOf(input.command), input.code, input.message),
+      );
+  }
+}
+
+function offerIdOf(command: DialerCommand): string | undefined {
+  return 'offerId' in command ? command.offerId : undefined;
+}
+
+function addNotice(
+  state: CampaignState,
+  kind: NoticeKind,
+  action: DialerAction | null,
+  code: string,
+  message: string,
+): CampaignState {
+  const notice = {id: state.nextNoticeId, kind, action, code, message};
+  return {
+    ...state,
+    notices: [...state.notices, notice].slice(-MAX_NOTICES),
+    nextNoticeId: state.nextNoticeId + 1,
+  };
+}
+
+// ---------------------------------------------------------------- decisions
+
+function decide(state: CampaignState, decision: Decision, source: 'agent' | 'timeout', phoneNumber?: string): Step {
+  const offer = state.offer!;
+  const base = {v: PROTOCOL_VERSION, offerId: offer.offerId} as const;
+  let command: DialerCommand;
+  let acceptedNumber = state.acceptedNumber;
+  switch (decision) {
+    case 'accept': {
+      const numbers = offer.contact.phoneNumbers.map((p) => p.number);
+      const chosen = phoneNumber ?? numbers[0];
+      if (!numbers.includes(chosen)) return unchanged(state);
+      command = {...base, type: 'accept', phoneNumber: chosen, source};
+      acceptedNumber = chosen;
+      break;
+    }
+    case 'skip':
+      command = {...base, type: 'skip', source};
+      break;
+    case 'remove':
+      command = {...base, type: 'remove', source};
+      break;
+    case 'leave':
+      command = {...base, type: 'leave-campaign'};
+      break;
+  }
+  const next: Offer = {
+    ...offer,
+    decision: {action: decision, source},
+    autoSent: offer.autoSent || source === 'timeout',
+  };
+  return {
+    state: {...state, offer: next, acceptedNumber, reservation: null, lastFailure: null},
+    commands: [command],
+  };
+}
+
+function timeoutDecision(action: TimeoutAction): Decision {
+  return action;
+}
+
+function onTick(state: CampaignState, now: number): Step {
+  const offer = state.offer;
+  if (!offer || offer.decision || offer.deadline === null || now < offer.deadline) {
+    return unchanged(state);
+  }
+  const decision = timeoutDecision(offer.campaign.timeoutAction);
+  const kitActs =
+    !state.capabilities.enforcesTimeout && !offer.autoSent && can(state, DECISION_COMMAND[decision]);
+  if (kitActs) return decide(state, decision, 'timeout');
+  if (offer.expired) return unchanged(state);
+  return unchanged({...state, offer: {...offer, expired: true}});
+}
+
+// ---------------------------------------------------------------- intents
+
+function onIntent(state: CampaignState, intent: Intent): Step {
+  switch (intent.type) {
+    case 'request-contact':
+      if (!canRequestContact(state)) return unchanged(state);
+      return {
+        state: {...state, requesting: true, lastFailure: null},
+        commands: [{type: 'request-contact', v: PROTOCOL_VERSION}],
+      };
+    case 'answer-reservation': {
+      const reservation = state.reservation;
+      if (
+        !reservation ||
+        reservation.reservationId !== intent.reservationId ||
+        reservation.answered ||
+        reservation.answering ||
+        !can(state, 'answer-reservation')
+      ) {
+        return unchanged(state);
+      }
+      return {
+        state: {...state, reservation: {...reservation, answering: true}},
+        commands: [{type: 'answer-reservation', v: PROTOCOL_VERSION, reservationId: reservation.reservationId}],
+      };
+    }
+    case 'accept':
+    case 'skip':
+    case 'remove':
+    case 'leave': {
+      if (state.offer?.offerId !== intent.offerId || !canDecide(state, intent.type)) return unchanged(state);
+      return decide(state, intent.type, 'agent', intent.type === 'accept' ? intent.phoneNumber : undefined);
+    }
+    case 'cancel-call': {
+      const call = state.call;
+      if (
+        !call ||
+        call.callId !== intent.callId ||
+        call.status !== 'ringing' ||
+        call.cancelling ||
+        !call.campaign.allowEndCall ||
+        !can(state, 'cancel-call')
+      ) {
+        return unchanged(state);
+      }
+      return {
+        state: {...state, call: {...call, cancelling: true}},
+        commands: [{type: 'cancel-call', v: PROTOCOL_VERSION, callId: call.callId}],
+      };
+    }
+    case 'voicemail-left': {
+      const call = state.call;
+      if (
+        !call ||
+        call.callId !== intent.callId ||
+        call.status !== 'answering-machine' ||
+        call.voicemailLeft ||
+        !can(state, 'voicemail-left')
+      ) {
+        return unchanged(state);
+      }
+      return {
+        state: {...state, call: {...call, voicemailLeft: true}},
+        commands: [{type: 'voicemail-left', v: PROTOCOL_VERSION, callId: call.callId}],
+      };
+    }
+    case 'set-agent-state':
+      if (!can(state, 'set-agent-state') || state.agent.state === intent.state) return unchanged(state);
+      return {
+        state,
+        commands: [
+          intent.reason === undefined
+            ? {type: 'set-agent-state', v: PROTOCOL_VERSION, state: intent.state}
+            : {type: 'set-agent-state', v: PROTOCOL_VERSION, state: intent.state, reason: intent.reason},
+        ],
+      };
+    case 'dismiss-notice':
+      return unchanged({...state, notices: state.notices.filter((n) => n.id !== intent.id)});
+  }
+}
+
+// ---------------------------------------------------------------- events
+
+function onEvent(state: CampaignState, event: DialerEvent): Step {
+  switch (event.type) {
+    case 'agent-state': {
+      const agent = {state: event.state, reason: event.reason ?? null};
+      if (event.state === 'available') return unchanged({...state, agent});
+      return unchanged({...state, agent, requesting: false, reservation: null});
+    }
+    case 'reservation-offered':
+      return unchanged({
+        ...state,
+        reservation: {
+          reservationId: event.reservationId,
+          campaign: event.campaign,
+          at: event.at,
+          answered: false,
+          answering: false,
+        },
+        call: isCallActive(state.call) ? state.call : null,
+      });
+    case 'reservation-answered': {
+      const reservation = state.reservation;
+      if (reservation?.reservationId !== event.reservationId) return unchanged(state);
+      return unchanged({...state, reservation: {...reservation, answered: true, answering: false}});
+    }
+    case 'contact-offered':
+      return unchanged(onContactOffered(state, event));
+    case 'offer-withdrawn':
+      if (state.offer?.offerId !== event.offerId) return unchanged(state);
+      return unchanged({...state, offer: null, acceptedNumber: null});
+    case 'call-progress':
+      return unchanged(onCallProgress(state, event));
+    case 'cpa-result':
+      return unchanged(onCpaResult(state, event));
+    case 'call-failed':
+      return unchanged(failCall(state, event.callId, event.reason));
+    case 'call-ended': {
+      const call = state.call;
+      if (call?.callId !== event.callId || call.status === 'ended' || call.status === 'failed') {
+        return unchanged(state);
+      }
+      return unchanged({...state, call: {...call, status: 'ended', cancelling: false}});
+    }
+    case 'action-failed':
+      return unchanged(onActionFailed(state, event.action, event.offerId, event.code, event.message));
+    case 'limit-reached':
+      return unchanged({
+        ...state,
+        requesting: false,
+        limit: {scope: event.scope, code: event.code, message: event.message},
+      });
+    case 'limit-cleared':
+      return unchanged({...state, limit: null});
+    case 'stream-error':
+      return unchanged(addNotice(state, 'stream-error', null, event.code, event.message));
+  }
+}
+
+function onContactOffered(state: CampaignState, event: DialerEventOf<'contact-offered'>): CampaignState {
+  if (state.offer?.offerId === event.offerId) return state; // a repeated event
+  const reservation = state.reservation;
+  return {
+    ...state,
+    requesting: false,
+    reservation: null,
+    acceptedNumber: null,
+    offer: {
+      offerId: event.offerId,
+      campaign: event.campaign,
+      contact: event.contact,
+      startedAt: reservation ? reservation.at : event.offeredAt,
+      deadline: event.deadline,
+      decision: null,
+      expired: false,
+      autoSent: false,
+    },
+    call: isCallActive(state.call) ? state.call : null,
+  };
+}
+
+function onCallProgress(state: CampaignState, event: DialerEventOf<'call-progress'>): CampaignState {
+  const {call, offer} = state;
+  if (call?.callId === event.callId) {
+    if (CALL_RANK[event.phase] <= CALL_RANK[call.status]) return state; // late or repeated
+    return {...state, call: {...call, status: event.phase}};
+  }
+  if (offer?.offerId !== event.offerId || isCallActive(call)) return state;
+  return {
+    ...state,
+    offer: null,
+    acceptedNumber: null,
+    lastFailure: null,
+    call: {
+      callId: event.callId,
+      offerId: offer.offerId,
+      campaign: offer.campaign,
+      contact: offer.contact,
+      phoneNumber: state.acceptedNumber ?? offer.contact.phoneNumbers[0].number,
+      startedAt: offer.startedAt,
+      status: event.phase,
+      cpa: null,
+      failReason: null,
+      cancelling: false,
+      voicemailLeft: false,
+    },
+  };
+}
+
+function onCpaResult(state: CampaignState, event: DialerEventOf<'cpa-result'>): CampaignState {
+  const call = state.call;
+  if (call?.callId !== event.callId || !isCallActive(call) || call.cpa) return state;
+  switch (event.result) {
+    case 'live-voice':
+      return {...state, call: {...call, cpa: event.result, status: 'connected', cancelling: false}};
+    case 'answering-machine':
+      return {...state, call: {...call, cpa: event.result, status: 'answering-machine', cancelling: false}};
+    default:
+      return failCall({...state, call: {...call, cpa: event.result}}, call.callId, event.result);
+  }
+}
+
+function failCall(state: CampaignState, callId: string, reason: string): CampaignState {
+  const call = state.call;
+  if (call?.callId !== callId || !isCallActive(call)) return state;
+  return {
+    ...state,
+    call: {...call, status: 'failed', failReason: reason, cancelling: false},
+    lastFailure: {contactName: call.contact.name, reason},
+  };
+}
+
+function onActionFailed(
+  state: CampaignState,
+  action: DialerAction,
+  offerId: string | undefined,
+  code: string,
+  message: string,
+): CampaignState {
+  let next = addNotice(state, 'action-failed', action, code, message);
+  switch (action) {
+    case 'request-contact':
+      next = {...next, requesting: false};
+      break;
+    case 'answer-reservation':
+      if (next.reservation) next = {...next, reservation: {...next.reservation, answering: false}};
+      break;
+    case 'accept':
+    case 'skip':
+    case 'remove':
+    case 'leave-campaign': {
+      const offer = next.offer;
+      const decided = offer?.decision && DECISION_COMMAND[offer.decision.action] === action;
+      if (offer && decided && (offerId === undefined || offerId === offer.offerId)) {
+        // The dialer refused: the offer is the agent's to decide again.
+        next = {...next, offer: {...offer, decision: null}, acceptedNumber: null};
+      }
+      break;
+    }
+    case 'cancel-call':
+      if (next.call) next = {...next, call: {...next.call, cancelling: false}};
+      break;
+    case 'voicemail-left':
+      if (next.call) next = {...next, call: {...next.call, voicemailLeft: false}};
+      break;
+    case 'set-agent-state':
+      break;
+  }
+  return next;
+}

@@ -1,0 +1,128 @@
+/**
+ * The campaign state the machine keeps. Plain data, no DOM, no timers.
+ */
+import type {
+  AgentState,
+  Campaign,
+  Contact,
+  CpaResult,
+  DecisionSource,
+  DialerAction,
+  DialerCommandType,
+} from '../protocol/index.js';
+
+/** What a dialer can do, declared by its adapter. */
+export interface Capabilities {
+  /**
+   * The dialer applies a campaign's timeout action itself (as Webex does).
+   * When true the kit never sends the auto action; it only shows the countdown.
+   */
+  readonly enforcesTimeout: boolean;
+  /** The commands this dialer can perform; anything else is never offered. */
+  readonly actions: readonly DialerCommandType[];
+}
+
+export type Decision = 'accept' | 'skip' | 'remove' | 'leave';
+
+export interface Reservation {
+  readonly reservationId: string;
+  readonly campaign: Campaign;
+  readonly at: number;
+  readonly answered: boolean;
+  /** The answer command is on its way. */
+  readonly answering: boolean;
+}
+
+export interface Offer {
+  readonly offerId: string;
+  readonly campaign: Campaign;
+  readonly contact: Contact;
+  /** When the preview started: the reservation call, or the offer itself (R-U3). */
+  readonly startedAt: number;
+  readonly deadline: number | null;
+  /** The one decision taken for this offer, if any, and by whom. */
+  readonly decision: {readonly action: Decision; readonly source: DecisionSource} | null;
+  /** The deadline passed; a dialer that enforces timeouts is acting on it. */
+  readonly expired: boolean;
+  /** The kit already sent the timeout action once; it will not send it again. */
+  readonly autoSent: boolean;
+}
+
+export type CallStatus =
+  | 'dialing'
+  | 'ringing'
+  | 'connected'
+  | 'answering-machine'
+  | 'failed'
+  | 'ended';
+
+export interface Call {
+  readonly callId: string;
+  readonly offerId: string;
+  readonly campaign: Campaign;
+  readonly contact: Contact;
+  readonly phoneNumber: string;
+  readonly startedAt: number;
+  readonly status: CallStatus;
+  readonly cpa: CpaResult | null;
+  readonly failReason: string | null;
+  readonly cancelling: boolean;
+  readonly voicemailLeft: boolean;
+}
+
+export interface Limit {
+  readonly scope: 'tenant' | 'datacenter';
+  readonly code: string;
+  readonly message: string;
+}
+
+export type NoticeKind = 'action-failed' | 'invalid-event' | 'stream-error';
+
+/** A visible, non-blocking error. */
+export interface Notice {
+  readonly id: number;
+  readonly kind: NoticeKind;
+  readonly action: DialerAction | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface CampaignState {
+  readonly capabilities: Capabilities;
+  readonly agent: {readonly state: AgentState | 'unknown'; readonly reason: string | null};
+  /** A request-contact command is waiting for its contact (R-M1). */
+  readonly requesting: boolean;
+  readonly reservation: Reservation | null;
+  readonly offer: Offer | null;
+  /** The phone number the agent accepted, kept until the call starts. */
+  readonly acceptedNumber: string | null;
+  readonly call: Call | null;
+  /** The last attempt that failed, shown until the next contact (R-U5). */
+  readonly lastFailure: {readonly contactName: string; readonly reason: string} | null;
+  readonly limit: Limit | null;
+  readonly notices: readonly Notice[];
+  readonly nextNoticeId: number;
+}
+
+export const MAX_NOTICES = 5;
+
+export function initialState(capabilities: Capabilities): CampaignState {
+  return {
+    capabilities,
+    agent: {state: 'unknown', reason: null},
+    requesting: false,
+    reservation: null,
+    offer: null,
+    acceptedNumber: null,
+    call: null,
+    lastFailure: null,
+    limit: null,
+    notices: [],
+    nextNoticeId: 1,
+  };
+}
+
+/** A call that is still going on (R-U2). */
+export function isCallActive(call: Call | null): boolean {
+  return call !== null && call.status !== 'failed' && call.status !== 'ended';
+}

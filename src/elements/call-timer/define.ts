@@ -1,0 +1,4 @@
+import {CallTimer} from './call-timer.js';
+import {defineOnce} from '../define-once.js';
+
+defineOnce('call-timer', CallTimer);

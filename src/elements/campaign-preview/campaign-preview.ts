@@ -1,0 +1,326 @@
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
+import {StoreController} from '../../controllers/store-controller.js';
+import {TickController} from '../../controllers/tick-controller.js';
+import type {Notice} from '../../core/state.js';
+import {remainingMs, type PreviewView} from '../../core/views.js';
+import {CampaignErrorEvent} from '../../events/error-event.js';
+import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
+import {sendIntent} from '../../events/send-intent.js';
+import type {ElementIntent} from '../../events/intent-event.js';
+import {formatDuration, type MessageOverrides, type Messages} from '../../i18n/index.js';
+import type {Contact} from '../../protocol/index.js';
+import {campaignIcon, contactIcon} from '../icons.js';
+import {styles} from './campaign-preview.styles.js';
+
+/** Countdown seconds at which the remaining time is announced to screen readers. */
+const ANNOUNCE_AT = [30, 10, 5];
+
+/**
+ * @tag campaign-preview
+ * @summary The Campaign contact dialog of an outbound preview campaign, with
+ * the Campaign button that asks for a contact.
+ *
+ * Shows, step by step: the reservation call to answer (standard and direct
+ * preview), the customer's contact details with Accept, Skip, Remove and Leave
+ * campaign (only those the campaign and the dialer allow), the countdown to the
+ * automatic action, a failed attempt with the way to the next contact, the
+ * concurrent-call limit and any error. Renders from the campaign store found
+ * through context, or from its `view` property when a host drives it.
+ *
+ * @fires campaign-request-contact - Before asking the dialer for a contact. Cancelable.
+ * @fires campaign-answer-reservation - Before answering the reservation call. Cancelable.
+ * @fires campaign-accept - Before accepting the contact (detail names the phone number). Cancelable.
+ * @fires campaign-skip - Before skipping the contact. Cancelable.
+ * @fires campaign-remove - Before removing the contact from the campaign. Cancelable.
+ * @fires campaign-leave - Before leaving the campaign. Cancelable.
+ * @fires campaign-preview-change - The dialog moved to another step.
+ * @fires campaign-error - A command failed or the dialer sent something unreadable.
+ *
+ * @csspart campaign-button - The Campaign button (R-M1).
+ * @csspart dialog - The Campaign contact dialog.
+ * @csspart title - The dialog's heading.
+ * @csspart contact - The contact's name and numbers.
+ * @csspart details - The list of configured detail fields.
+ * @csspart countdown - The countdown to the automatic action.
+ * @csspart actions - The row of action buttons.
+ * @csspart accept-button - The Accept button.
+ * @csspart skip-button - The Skip button.
+ * @csspart remove-button - The Remove button.
+ * @csspart leave-button - The Leave campaign button.
+ * @csspart answer-button - The Answer button of the reservation step.
+ * @csspart next-button - The Next contact button after a failed attempt.
+ * @csspart limit - The concurrent-call limit message.
+ * @csspart notice - An error message.
+ *
+ * @cssprop --campaign-preview-surface - Dialog background.
+ * @cssprop --campaign-preview-text - Dialog text colour.
+ * @cssprop --campaign-preview-border - Dialog border colour.
+ * @cssprop --campaign-preview-accent - Accept button and highlights.
+ * @cssprop --campaign-preview-danger - Remove button and error accents.
+ * @cssprop --campaign-preview-radius - Dialog corner radius.
+ * @cssprop --campaign-preview-width - Dialog width.
+ */
+export class CampaignPreview extends LitElement {
+  static override styles = styles;
+
+  /**
+   * What to show, for hosts that drive the element themselves. When unset the
+   * element follows the campaign store provided through context.
+   */
+  @property({attribute: false}) view: PreviewView | undefined = undefined;
+
+  /** Per-instance replacements for any of the element's strings. */
+  @property({attribute: false}) messages: MessageOverrides | undefined = undefined;
+
+  /** The current step, reflected for styling (`closed`, `reservation`, `waiting`, `offer`, `attempt-failed`). */
+  @property({reflect: true}) step = 'closed';
+
+  @state() private chosenNumber: string | null = null;
+  @state() private announcement = '';
+
+  private readonly store = new StoreController(this, (store) => store.preview$);
+  private readonly ticks = new TickController(this);
+  private readonly i18n = new LocalizeController(this);
+  private lastNoticeId = 0;
+  private lastAnnounced: {offerId: string; at: number} | null = null;
+
+  private get current(): PreviewView | undefined {
+    return this.view ?? this.store.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const view = this.current;
+    const step = view?.step ?? 'closed';
+    if (step !== this.step) this.step = step;
+    if (view?.offer?.offerId !== this.lastAnnounced?.offerId) this.chosenNumber = null;
+    this.ticks.active = view?.countdown != null;
+    this.announce(view, changed.has('step'));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('step') && changed.get('step') !== undefined) {
+      this.dispatchEvent(new CampaignPreviewChangeEvent({step: this.step as PreviewView['step']}));
+    }
+    for (const notice of this.current?.notices ?? []) {
+      if (notice.id > this.lastNoticeId) {
+        this.lastNoticeId = notice.id;
+        this.dispatchEvent(new CampaignErrorEvent(notice));
+      }
+    }
+  }
+
+  /** Announces a new contact and the countdown at a few thresholds, not every second. */
+  private announce(view: PreviewView | undefined, stepChanged: boolean): void {
+    const msg = this.i18n.msg;
+    const offer = view?.offer;
+    if (!offer) {
+      this.lastAnnounced = null;
+      if (stepChanged && view?.step === 'waiting') this.announcement = msg.waitingForContact;
+      return;
+    }
+    if (this.lastAnnounced?.offerId !== offer.offerId) {
+      this.lastAnnounced = {offerId: offer.offerId, at: Infinity};
+      this.announcement = msg.contactOffered(offer.contact.name);
+    }
+    if (view.countdown) {
+      const seconds = Math.ceil(remainingMs(view.countdown.deadline, this.ticks.now()) / 1000);
+      const threshold = ANNOUNCE_AT.find((t) => seconds <= t && t < this.lastAnnounced!.at && seconds > t - 1);
+      if (threshold !== undefined) {
+        this.lastAnnounced = {offerId: offer.offerId, at: threshold};
+        this.announcement = msg.countdownAnnouncement(view.countdown.action, threshold);
+      }
+    }
+  }
+
+  private intent(intent: ElementIntent): void {
+    sendIntent(this, this.view ? undefined : this.store.store, intent);
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.current;
+    const msg = this.i18n.msg;
+    return html`
+      ${view?.campaignButton.visible ? this.renderCampaignButton(view, msg) : nothing}
+      ${view && (view.step !== 'closed' || view.limit || view.notices.length) ? this.renderDialog(view, msg) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderCampaignButton(view: PreviewView, msg: Messages): TemplateResult {
+    const {enabled, callInProgress} = view.campaignButton;
+    const hint = enabled
+      ? msg.campaignButtonHint
+      : callInProgress
+        ? msg.campaignButtonBusy
+        : msg.campaignButtonUnavailable;
+    return html`<button
+        part="campaign-button"
+        class="campaign-button"
+        aria-disabled=${enabled ? 'false' : 'true'}
+        aria-describedby="campaign-hint"
+        title=${hint}
+        @click=${() => enabled && this.intent({type: 'request-contact'})}
+      >
+        ${campaignIcon}<span>${msg.campaign}</span>
+      </button>
+      <span id="campaign-hint" class="visually-hidden">${hint}</span>`;
+  }
+
+  private renderDialog(view: PreviewView, msg: Messages): TemplateResult {
+    const title = view.step === 'reservation' ? msg.reservationTitle : msg.campaignContact;
+    return html`<section part="dialog" class="dialog" role="dialog" aria-labelledby="title">
+      <h2 id="title" part="title">${title}</h2>
+      ${view.notices.map((notice) => this.renderNotice(notice, msg))}
+      ${view.limit
+        ? html`<div part="limit" class="limit" role="alert">
+            <strong>${msg.limitTitle}</strong>
+            <span class="code">${view.limit.code}</span>
+            <span>${view.limit.message}</span>
+          </div>`
+        : nothing}
+      ${view.lastFailure
+        ? html`<p class="failure" role="alert">
+            ${msg.attemptFailed(view.lastFailure.contactName, this.reason(view.lastFailure.reason, msg))}
+          </p>`
+        : nothing}
+      ${this.renderStep(view, msg)}
+    </section>`;
+  }
+
+  private renderStep(view: PreviewView, msg: Messages): TemplateResult | typeof nothing {
+    switch (view.step) {
+      case 'reservation': {
+        const reservation = view.reservation!;
+        return html`<p>${msg.reservationText(reservation.campaign.name)}</p>
+          ${reservation.campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
+          <div part="actions" class="actions">
+            <button
+              part="answer-button"
+              class="primary"
+              aria-disabled=${reservation.answering ? 'true' : 'false'}
+              @click=${() =>
+                !reservation.answering &&
+                this.intent({type: 'answer-reservation', reservationId: reservation.reservationId})}
+            >
+              ${msg.answer}
+            </button>
+          </div>`;
+      }
+      case 'waiting':
+        return html`<p class="waiting">${msg.waitingForContact}</p>`;
+      case 'offer':
+        return this.renderOffer(view, msg);
+      case 'attempt-failed':
+        return view.campaignButton.visible
+          ? html`<div part="actions" class="actions">
+              <button
+                part="next-button"
+                class="primary"
+                aria-disabled=${view.campaignButton.enabled ? 'false' : 'true'}
+                @click=${() => view.campaignButton.enabled && this.intent({type: 'request-contact'})}
+              >
+                ${msg.nextContact}
+              </button>
+            </div>`
+          : html`<p class="waiting">${msg.waitingForContact}</p>`;
+      case 'closed':
+        return nothing;
+    }
+  }
+
+  private renderOffer(view: PreviewView, msg: Messages): TemplateResult {
+    const {offer, actions, countdown} = view;
+    const {contact, campaign, offerId} = offer!;
+    const number = this.chosenNumber ?? contact.phoneNumbers[0].number;
+    return html`
+      <div part="contact" class="contact">
+        <span class="avatar">${contactIcon}</span>
+        <div>
+          <p class="name">${contact.name}</p>
+          <p class="campaign">${campaign.name} · ${msg.modes[campaign.mode]}</p>
+        </div>
+      </div>
+      ${campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
+      ${this.renderNumbers(contact, number, msg)}
+      ${contact.details.length
+        ? html`<dl part="details" class="details" aria-label=${msg.details}>
+            ${contact.details.map((d) => html`<div><dt>${d.label}</dt><dd>${d.value}</dd></div>`)}
+          </dl>`
+        : nothing}
+      ${countdown ? this.renderCountdown(countdown, msg) : nothing}
+      ${view.acceptBlocked === 'limit' ? html`<p class="hint">${msg.acceptBlockedByLimit}</p>` : nothing}
+      <div part="actions" class="actions">
+        ${actions.accept
+          ? html`<button part="accept-button" class="primary" @click=${() => this.intent({type: 'accept', offerId, phoneNumber: number})}>
+              ${msg.accept}
+            </button>`
+          : nothing}
+        ${actions.skip
+          ? html`<button part="skip-button" @click=${() => this.intent({type: 'skip', offerId})}>${msg.skip}</button>`
+          : nothing}
+        ${actions.remove
+          ? html`<button part="remove-button" class="danger" @click=${() => this.intent({type: 'remove', offerId})}>
+              ${msg.remove}
+            </button>`
+          : nothing}
+        ${actions.leave
+          ? html`<button part="leave-button" class="quiet" @click=${() => this.intent({type: 'leave', offerId})}>
+              ${msg.leave}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderNumbers(contact: Contact, chosen: string, msg: Messages): TemplateResult {
+    if (contact.phoneNumbers.length === 1) {
+      const only = contact.phoneNumbers[0];
+      return html`<p class="number"><span class="visually-hidden">${msg.phoneNumbers}: </span>${only.label ? `${only.label} · ` : ''}<bdi>${only.number}</bdi></p>`;
+    }
+    return html`<fieldset class="numbers">
+      <legend>${msg.phoneNumbers}</legend>
+      ${contact.phoneNumbers.map(
+        (p) => html`<label>
+          <input
+            type="radio"
+            name="number"
+            .checked=${p.number === chosen}
+            @change=${() => (this.chosenNumber = p.number)}
+          />
+          ${p.label ? `${p.label} · ` : ''}<bdi>${p.number}</bdi>
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderCountdown(countdown: NonNullable<PreviewView['countdown']>, msg: Messages): TemplateResult {
+    const left = remainingMs(countdown.deadline, this.ticks.now());
+    const text = left > 0 ? msg.countdown(countdown.action, formatDuration(left, 'ceil')) : msg.countdownDue(countdown.action);
+    return html`<p part="countdown" class="countdown" role="timer" aria-live="off">${text}</p>`;
+  }
+
+  private renderNotice(notice: Notice, msg: Messages): TemplateResult {
+    const title = notice.kind === 'invalid-event' ? msg.invalidEvent : msg.errorTitle;
+    return html`<div part="notice" class="notice" role="alert">
+      <p><strong>${title}</strong> <span class="code">${notice.code}</span></p>
+      <p class="message">${notice.message}</p>
+      ${this.view
+        ? nothing
+        : html`<button class="quiet" @click=${() => this.store.store?.dispatch({type: 'dismiss-notice', id: notice.id})}>
+            ${msg.dismiss}
+          </button>`}
+    </div>`;
+  }
+
+  private reason(reason: string, msg: Messages): string {
+    return reason in msg.cpa ? msg.cpa[reason as keyof Messages['cpa']] : reason;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'campaign-preview': CampaignPreview;
+  }
+}

@@ -1,0 +1,4 @@
+import {CampaignProvider} from './campaign-provider.js';
+import {defineOnce} from '../define-once.js';
+
+defineOnce('campaign-provider', CampaignProvider);

@@ -1,0 +1,3 @@
+export * from './intent-event.js';
+export * from './error-event.js';
+export * from './change-event.js';

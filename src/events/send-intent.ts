@@ -1,0 +1,13 @@
+import type {CampaignStore} from '../core/store.js';
+import {CampaignIntentEvent, type ElementIntent} from './intent-event.js';
+
+/**
+ * Announces the agent's intent as a cancelable DOM event from `target`; unless
+ * a host vetoes it, hands it to the store (when there is one).
+ * Returns whether the intent went ahead.
+ */
+export function sendIntent(target: EventTarget, store: CampaignStore | undefined, intent: ElementIntent): boolean {
+  const proceed = target.dispatchEvent(new CampaignIntentEvent(intent));
+  if (proceed) store?.dispatch(intent);
+  return proceed;
+}

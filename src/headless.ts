@@ -1,0 +1,7 @@
+/**
+ * The DOM-free part of the kit: the dialer protocol, the campaign state
+ * machine and the adapters. Imports in Node with no DOM.
+ */
+export * from './protocol/index.js';
+export * from './core/index.js';
+export * from './adapters/index.js';

@@ -1,0 +1,23 @@
+import {en} from './en.js';
+import {ptBR} from './pt-BR.js';
+import type {Messages} from './messages.js';
+
+export type {Messages, MessageOverrides} from './messages.js';
+export {formatDuration} from './format.js';
+
+const catalogs = new Map<string, Messages>([
+  ['en', en],
+  ['pt-br', ptBR],
+  ['pt', ptBR],
+]);
+
+/** Adds or replaces a language (e.g. `registerMessages('es', es)`). */
+export function registerMessages(lang: string, messages: Messages): void {
+  catalogs.set(lang.toLowerCase(), messages);
+}
+
+/** The catalog for a BCP 47 tag: exact match, then its language, then English. */
+export function messagesFor(lang: string | null | undefined): Messages {
+  const tag = (lang ?? '').toLowerCase();
+  return catalogs.get(tag) ?? catalogs.get(tag.split('-')[0]) ?? en;
+}

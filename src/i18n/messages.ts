@@ -1,0 +1,47 @@
+import type {CpaResult, TimeoutAction} from '../protocol/index.js';
+import type {TaskStatus} from '../core/views.js';
+
+/** Every string the kit shows or announces. Hosts may override any of them per instance. */
+export interface Messages {
+  campaign: string;
+  campaignButtonHint: string;
+  campaignButtonBusy: string;
+  campaignButtonUnavailable: string;
+  campaignContact: string;
+  reservationTitle: string;
+  reservationText: (campaign: string) => string;
+  directHint: string;
+  answer: string;
+  waitingForContact: string;
+  accept: string;
+  skip: string;
+  remove: string;
+  leave: string;
+  phoneNumbers: string;
+  details: string;
+  countdown: (action: TimeoutAction, time: string) => string;
+  countdownDue: (action: TimeoutAction) => string;
+  countdownAnnouncement: (action: TimeoutAction, seconds: number) => string;
+  attemptFailed: (contact: string, reason: string) => string;
+  nextContact: string;
+  limitTitle: string;
+  acceptBlockedByLimit: string;
+  dismiss: string;
+  errorTitle: string;
+  invalidEvent: string;
+  campaignCall: string;
+  contactIcon: string;
+  elapsed: string;
+  status: Record<TaskStatus, string>;
+  cancelCall: string;
+  cancelling: string;
+  voicemailPrompt: string;
+  voicemailLeft: string;
+  voicemailDone: string;
+  failReason: (reason: string) => string;
+  cpa: Record<CpaResult, string>;
+  modes: Record<'preview' | 'standard' | 'direct', string>;
+  contactOffered: (contact: string) => string;
+}
+
+export type MessageOverrides = Partial<Messages>;

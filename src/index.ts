@@ -1,0 +1,15 @@
+/**
+ * campaign-preview-kit: everything, with the elements registered.
+ * For the DOM-free part only, import `campaign-preview-kit/headless`.
+ */
+import './define.js';
+
+export * from './headless.js';
+export {CampaignPreview} from './elements/campaign-preview/campaign-preview.js';
+export {CampaignTaskCard} from './elements/campaign-task-card/campaign-task-card.js';
+export {CallTimer} from './elements/call-timer/call-timer.js';
+export {CampaignProvider, provideCampaignStore} from './elements/campaign-provider/campaign-provider.js';
+export {campaignStoreContext} from './context/store-context.js';
+export {SharedTicker, sharedTicker, type TickSource} from './controllers/shared-ticker.js';
+export * from './events/index.js';
+export {registerMessages, messagesFor, formatDuration, type Messages, type MessageOverrides} from './i18n/index.js';

@@ -1,0 +1,202 @@
+/**
+ * Events in: everything a dialer tells the kit.
+ *
+ * Each event is a plain JSON object with a `type` discriminator. The schemas
+ * below are the single source of truth: the static types are inferred from
+ * them, and every event that crosses an adapter is parsed with them at run
+ * time (see `parseDialerEvent`).
+ */
+import * as v from 'valibot';
+import {PROTOCOL_VERSION} from './version.js';
+
+const MAX_TEXT = 2_000;
+const MAX_ID = 200;
+
+/** An opaque identifier chosen by the dialer. */
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
+/** Free text shown to the agent (rendered as text, never as markup). */
+const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+/** A point in time, in epoch milliseconds. */
+const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Events may say which protocol version they follow; only this one is understood. */
+const Version = v.optional(v.literal(PROTOCOL_VERSION));
+
+export const CampaignModeSchema = v.picklist(['preview', 'standard', 'direct']);
+export const TimeoutActionSchema = v.picklist(['skip', 'accept', 'remove']);
+
+/** A campaign's configuration as far as the preview needs it (R-C1, R-C2, R-C3). */
+export const CampaignSchema = v.object({
+  id: Id,
+  name: Text,
+  mode: CampaignModeSchema,
+  /** How long the agent has to decide, in ms; 0 means no timeout (R-C1). */
+  timeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** What happens when the timeout passes (R-C1). */
+  timeoutAction: TimeoutActionSchema,
+  /** Whether Skip is offered (R-C2). */
+  allowSkip: v.boolean(),
+  /** Whether Remove is offered (R-C2). */
+  allowRemove: v.boolean(),
+  /** Whether a ringing call may be cancelled from the task card (R-C3). */
+  allowEndCall: v.boolean(),
+  /** Whether call progress analysis decides what happens after Accept (R-M2). */
+  cpa: v.boolean(),
+});
+
+export const PhoneNumberSchema = v.object({
+  number: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+  label: v.optional(Text),
+});
+
+export const DetailFieldSchema = v.object({
+  label: Text,
+  value: Text,
+});
+
+export const ContactSchema = v.object({
+  id: Id,
+  name: Text,
+  phoneNumbers: v.pipe(v.array(PhoneNumberSchema), v.minLength(1), v.maxLength(20)),
+  details: v.pipe(v.array(DetailFieldSchema), v.maxLength(100)),
+});
+
+export const AgentStateSchema = v.picklist(['available', 'not-ready']);
+
+export const CpaResultSchema = v.picklist([
+  'live-voice',
+  'answering-machine',
+  'fax',
+  'busy',
+  'no-answer',
+  'invalid-number',
+]);
+
+export const ActionSchema = v.picklist([
+  'request-contact',
+  'answer-reservation',
+  'accept',
+  'skip',
+  'remove',
+  'leave-campaign',
+  'cancel-call',
+  'voicemail-left',
+  'set-agent-state',
+]);
+
+const event = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
+  v.object({type: v.literal(type), v: Version, ...entries});
+
+/** The agent's state changed (R-A1). */
+export const AgentStateEvent = event('agent-state', {
+  state: AgentStateSchema,
+  reason: v.optional(Text),
+});
+
+/** Standard or direct preview: the dialer reserves the agent with a reservation call (R-M2, R-M3). */
+export const ReservationOfferedEvent = event('reservation-offered', {
+  reservationId: Id,
+  campaign: CampaignSchema,
+  at: EpochMs,
+});
+
+/** The agent answered the reservation call; the contact follows (R-A2). */
+export const ReservationAnsweredEvent = event('reservation-answered', {
+  reservationId: Id,
+});
+
+/** A customer contact to preview (R-U1). */
+export const ContactOfferedEvent = event('contact-offered', {
+  offerId: Id,
+  campaign: CampaignSchema,
+  contact: ContactSchema,
+  /** When the preview started (the task card's timer counts from here, R-U3). */
+  offeredAt: EpochMs,
+  /** Absolute deadline for the agent's decision, or null when the campaign has no timeout. */
+  deadline: v.nullable(EpochMs),
+});
+
+/** The offer is gone: withdrawn by the dialer, or expired and handled by the dialer's auto action. */
+export const OfferWithdrawnEvent = event('offer-withdrawn', {
+  offerId: Id,
+  reason: v.picklist(['withdrawn', 'expired', 'skipped', 'removed', 'left']),
+  /** When the dialer enforced the timeout itself: the action it took. */
+  autoAction: v.optional(TimeoutActionSchema),
+});
+
+/** The call placed for an accepted offer moved on (R-U2, R-U4). */
+export const CallProgressEvent = event('call-progress', {
+  offerId: Id,
+  callId: Id,
+  phase: v.picklist(['dialing', 'ringing', 'connected']),
+});
+
+/** The call progress analysis result (R-M2, R-U6). */
+export const CpaResultEvent = event('cpa-result', {
+  callId: Id,
+  result: CpaResultSchema,
+});
+
+/** The call could not be completed (R-U5). */
+export const CallFailedEvent = event('call-failed', {
+  callId: Id,
+  reason: Text,
+});
+
+/** The call ended. */
+export const CallEndedEvent = event('call-ended', {
+  callId: Id,
+  reason: v.optional(Text),
+});
+
+/** A command was refused by the dialer. */
+export const ActionFailedEvent = event('action-failed', {
+  action: ActionSchema,
+  offerId: v.optional(Id),
+  code: Text,
+  message: Text,
+});
+
+/** The tenant or data centre reached its maximum of concurrent calls (R-L1). */
+export const LimitReachedEvent = event('limit-reached', {
+  scope: v.picklist(['tenant', 'datacenter']),
+  code: Text,
+  message: Text,
+});
+
+/** Calls can be made again. */
+export const LimitClearedEvent = event('limit-cleared', {});
+
+/** The stream itself has a problem (connection lost, protocol mismatch...). */
+export const StreamErrorEvent = event('stream-error', {
+  code: Text,
+  message: Text,
+});
+
+export const DialerEventSchema = v.variant('type', [
+  AgentStateEvent,
+  ReservationOfferedEvent,
+  ReservationAnsweredEvent,
+  ContactOfferedEvent,
+  OfferWithdrawnEvent,
+  CallProgressEvent,
+  CpaResultEvent,
+  CallFailedEvent,
+  CallEndedEvent,
+  ActionFailedEvent,
+  LimitReachedEvent,
+  LimitClearedEvent,
+  StreamErrorEvent,
+]);
+
+export type Campaign = v.InferOutput<typeof CampaignSchema>;
+export type CampaignMode = v.InferOutput<typeof CampaignModeSchema>;
+export type TimeoutAction = v.InferOutput<typeof TimeoutActionSchema>;
+export type Contact = v.InferOutput<typeof ContactSchema>;
+export type PhoneNumber = v.InferOutput<typeof PhoneNumberSchema>;
+export type DetailField = v.InferOutput<typeof DetailFieldSchema>;
+export type AgentState = v.InferOutput<typeof AgentStateSchema>;
+export type CpaResult = v.InferOutput<typeof CpaResultSchema>;
+export type DialerAction = v.InferOutput<typeof ActionSchema>;
+export type DialerEvent = v.InferOutput<typeof DialerEventSchema>;
+export type DialerEventType = DialerEvent['type'];
+export type DialerEventOf<T extends DialerEventType> = Extract<DialerEvent, {type: T}>;

@@ -1,0 +1,4 @@
+export {PROTOCOL_VERSION} from './version.js';
+export * from './events.js';
+export * from './commands.js';
+export * from './parse.js';

@@ -1,0 +1,175 @@
+/**
+ * Property-based tests: random interleavings of dialer events, agent intents
+ * and the passing of time, checking the machine's invariants after each step.
+ */
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import fc from 'fast-check';
+import {step, type CoreInput} from '../../src/core/machine.js';
+import {initialState, type CampaignState} from '../../src/core/state.js';
+import {remainingMs, selectPreview, selectTask} from '../../src/core/views.js';
+import type {DialerCommand, DialerEvent} from '../../src/protocol/index.js';
+import {ALL_ACTIONS, campaign, contact} from './fixtures.js';
+
+const RUNS = Number(process.env.CPK_FUZZ_RUNS ?? 1000);
+
+const offerId = fc.constantFrom('o1', 'o2', 'o3');
+const callId = fc.constantFrom('c1', 'c2');
+const reservationId = fc.constantFrom('r1', 'r2');
+const decisionAction = fc.constantFrom('accept', 'skip', 'remove', 'leave-campaign' as const);
+
+const campaignArb = fc.record({
+  mode: fc.constantFrom('preview', 'standard', 'direct' as const),
+  timeoutMs: fc.constantFrom(0, 5_000, 30_000),
+  timeoutAction: fc.constantFrom('skip', 'accept', 'remove' as const),
+  allowSkip: fc.boolean(),
+  allowRemove: fc.boolean(),
+  allowEndCall: fc.boolean(),
+  cpa: fc.boolean(),
+}).map((o) => campaign(o));
+
+const eventArb: fc.Arbitrary<DialerEvent> = fc.oneof(
+  fc.record({type: fc.constant('agent-state' as const), state: fc.constantFrom('available', 'not-ready' as const)}),
+  fc.record({type: fc.constant('reservation-offered' as const), reservationId, campaign: campaignArb, at: fc.nat(20_000)}),
+  fc.record({type: fc.constant('reservation-answered' as const), reservationId}),
+  fc.record({offerId, campaign: campaignArb, at: fc.nat(20_000)}).map(({offerId, campaign, at}) => ({
+    type: 'contact-offered' as const,
+    offerId,
+    campaign,
+    contact: contact(),
+    offeredAt: at,
+    deadline: campaign.timeoutMs ? at + campaign.timeoutMs : null,
+  })),
+  fc.record({type: fc.constant('offer-withdrawn' as const), offerId, reason: fc.constantFrom('withdrawn', 'expired', 'skipped' as const)}),
+  fc.record({type: fc.constant('call-progress' as const), offerId, callId, phase: fc.constantFrom('dialing', 'ringing', 'connected' as const)}),
+  fc.record({type: fc.constant('cpa-result' as const), callId, result: fc.constantFrom('live-voice', 'answering-machine', 'busy', 'fax' as const)}),
+  fc.record({type: fc.constant('call-failed' as const), callId, reason: fc.constant('network')}),
+  fc.record({type: fc.constant('call-ended' as const), callId}),
+  fc.record({type: fc.constant('action-failed' as const), action: decisionAction, offerId, code: fc.constant('E'), message: fc.constant('refused')}),
+  fc.record({type: fc.constant('limit-reached' as const), scope: fc.constant('tenant' as const), code: fc.constant('MAX'), message: fc.constant('limit')}),
+  fc.constant({type: 'limit-cleared' as const}),
+);
+
+const intentArb = fc.oneof(
+  fc.constant({type: 'request-contact' as const}),
+  reservationId.map((id) => ({type: 'answer-reservation' as const, reservationId: id})),
+  offerId.map((id) => ({type: 'accept' as const, offerId: id})),
+  offerId.map((id) => ({type: 'skip' as const, offerId: id})),
+  offerId.map((id) => ({type: 'remove' as const, offerId: id})),
+  offerId.map((id) => ({type: 'leave' as const, offerId: id})),
+  callId.map((id) => ({type: 'cancel-call' as const, callId: id})),
+  callId.map((id) => ({type: 'voicemail-left' as const, callId: id})),
+);
+
+type Step = {input: CoreInput; advance: number};
+const stepArb: fc.Arbitrary<Step> = fc.record({
+  input: fc.oneof(
+    {weight: 4, arbitrary: eventArb.map((event) => ({kind: 'event' as const, event}))},
+    {weight: 4, arbitrary: intentArb.map((intent) => ({kind: 'intent' as const, intent}))},
+    {weight: 2, arbitrary: fc.constant({kind: 'tick' as const})},
+    {weight: 1, arbitrary: decisionAction.chain((type) => offerId.map((id) => ({
+      kind: 'command-failed' as const,
+      command: type === 'leave-campaign'
+        ? {type, v: 1 as const, offerId: id}
+        : type === 'accept'
+          ? {type, v: 1 as const, offerId: id, phoneNumber: '1', source: 'agent' as const}
+          : {type, v: 1 as const, offerId: id, source: 'agent' as const},
+      code: 'send-failed',
+      message: 'offline',
+    })))},
+  ),
+  advance: fc.nat(4_000),
+});
+
+const capsArb = fc.record({
+  enforcesTimeout: fc.boolean(),
+  actions: fc.oneof(
+    {weight: 3, arbitrary: fc.constant(ALL_ACTIONS)},
+    {weight: 1, arbitrary: fc.subarray([...ALL_ACTIONS], {minLength: 0})},
+  ),
+});
+
+const DECISIONS = new Set(['accept', 'skip', 'remove', 'leave-campaign']);
+const isDecision = (c: DialerCommand): c is Extract<DialerCommand, {offerId?: string}> => DECISIONS.has(c.type);
+
+function checkStep(before: CampaignState, input: CoreInput, commands: readonly DialerCommand[], after: CampaignState, now: number, ledger: Map<string, number>) {
+  for (const command of commands) {
+    assert.ok(before.capabilities.actions.includes(command.type), `${command.type} is not a capability`);
+    if (!isDecision(command)) continue;
+    const offer = before.offer;
+    assert.ok(offer && command.offerId === offer.offerId, 'a decision is only for the current offer');
+    assert.equal(offer.decision, null, 'only one decision at a time');
+    // R-C2 disables the agent's buttons; the campaign's own timeout action still applies (R-C1).
+    const byAgent = !('source' in command) || command.source === 'agent';
+    if (byAgent && command.type === 'skip') assert.ok(offer.campaign.allowSkip, 'skip was disabled');
+    if (byAgent && command.type === 'remove') assert.ok(offer.campaign.allowRemove, 'remove was disabled');
+    if ('source' in command && command.source === 'timeout') {
+      assert.equal(before.capabilities.enforcesTimeout, false, 'the dialer enforces timeouts itself');
+      assert.equal(offer.autoSent, false, 'the timeout action goes once');
+      assert.ok(offer.deadline !== null && now >= offer.deadline);
+    }
+    ledger.set(command.offerId!, (ledger.get(command.offerId!) ?? 0) + 1);
+  }
+  // Exactly one decision per offer, except after the dialer refused one.
+  if (input.kind === 'event' && input.event.type === 'action-failed' || input.kind === 'command-failed') {
+    const id = input.kind === 'event' ? (input.event as {offerId?: string}).offerId : (input.command as {offerId?: string}).offerId;
+    if (id && before.offer?.offerId === id && before.offer.decision && !after.offer?.decision) {
+      ledger.set(id, (ledger.get(id) ?? 1) - 1);
+    }
+  }
+  for (const [id, count] of ledger) assert.ok(count <= 1, `offer ${id} got ${count} live decisions`);
+
+  const view = selectPreview(after);
+  if (view.countdown) assert.ok(remainingMs(view.countdown.deadline, now) >= 0);
+  const offer = after.offer;
+  if (offer && (offer.expired || (offer.decision && offer.decision.action !== 'accept'))) {
+    assert.equal(view.offer, null, 'a skipped, removed, left or expired offer does not linger');
+    assert.notEqual(selectTask(after)?.status, 'previewing');
+  }
+  if (view.offer) {
+    if (view.actions.skip) assert.ok(view.offer.campaign.allowSkip && after.capabilities.actions.includes('skip'));
+    if (view.actions.remove) assert.ok(view.offer.campaign.allowRemove && after.capabilities.actions.includes('remove'));
+    if (view.actions.accept) assert.ok(after.capabilities.actions.includes('accept') && after.limit === null);
+  }
+}
+
+describe('campaign state machine invariants (fast-check)', () => {
+  it('hold over random interleavings of events, intents and time', () => {
+    fc.assert(
+      fc.property(capsArb, fc.array(stepArb, {maxLength: 60}), (caps, steps) => {
+        let state = initialState(caps);
+        let now = 0;
+        const ledger = new Map<string, number>();
+        for (const {input, advance} of steps) {
+          now += advance;
+          const result = step(state, input, now);
+          checkStep(state, input, result.commands, result.state, now, ledger);
+          // Decisions are cleared from the ledger when their offer leaves.
+          if (state.offer && result.state.offer?.offerId !== state.offer.offerId) ledger.delete(state.offer.offerId);
+          state = result.state;
+        }
+      }),
+      {numRuns: RUNS},
+    );
+  });
+
+  it('send the timeout action exactly once when the dialer leaves it to the kit', () => {
+    fc.assert(
+      fc.property(campaignArb.filter((c) => c.timeoutMs > 0), fc.array(fc.nat(4_000), {maxLength: 30}), (c, gaps) => {
+        const caps = {enforcesTimeout: false, actions: ALL_ACTIONS};
+        let state = initialState(caps);
+        const offer: DialerEvent = {type: 'contact-offered', offerId: 'o1', campaign: c, contact: contact(), offeredAt: 0, deadline: c.timeoutMs};
+        state = step(state, {kind: 'event', event: offer}, 0).state;
+        let now = 0;
+        let sent = 0;
+        for (const gap of [...gaps, c.timeoutMs]) {
+          now += gap;
+          sent += step(state, {kind: 'tick'}, now).commands.length;
+          state = step(state, {kind: 'tick'}, now).state;
+        }
+        assert.equal(sent, 1);
+      }),
+      {numRuns: RUNS},
+    );
+  });
+});

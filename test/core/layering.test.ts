@@ -1,0 +1,54 @@
+/**
+ * Which part may import which (see STYLE.md): protocol <- core <- adapters,
+ * none of them touching the DOM; elements never import a concrete dialer.
+ */
+import assert from 'node:assert/strict';
+import {readFileSync, readdirSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import {describe, it} from 'node:test';
+import {spawnSync} from 'node:child_process';
+
+const root = resolve(import.meta.dirname, '../..');
+const src = join(root, 'src');
+
+function sources(): string[] {
+  return readdirSync(src, {recursive: true, withFileTypes: true})
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => relative(src, join(e.parentPath, e.name)));
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(src, file), 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]/g)].map((m) => {
+    const spec = m[1] ?? m[2];
+    return spec.startsWith('.') ? relative(src, resolve(dirname(join(src, file)), spec)).replace(/\.js$/, '.ts') : spec;
+  });
+}
+
+const allowed: Record<string, RegExp> = {
+  protocol: /^(protocol\/|valibot$)/,
+  core: /^(protocol\/|core\/|rxjs$)/,
+  adapters: /^(protocol\/|core\/|adapters\/|rxjs$)/,
+};
+
+describe('layering', () => {
+  for (const [layer, rule] of Object.entries(allowed)) {
+    it(`${layer}/ imports only ${rule.source}`, () => {
+      for (const file of sources().filter((f) => f.startsWith(`${layer}/`))) {
+        for (const dep of importsOf(file)) assert.match(dep, rule, `${file} imports ${dep}`);
+      }
+    });
+  }
+
+  it('elements never import an adapter', () => {
+    for (const file of sources().filter((f) => /^(elements|controllers|context|events)\//.test(f))) {
+      for (const dep of importsOf(file)) assert.doesNotMatch(dep, /^adapters\//, `${file} imports ${dep}`);
+    }
+  });
+
+  it('the headless entry point imports in Node without a DOM', () => {
+    const script = "const m = await import('./src/headless.ts'); if (typeof m.createCampaignStore !== 'function') process.exit(3); if (typeof document !== 'undefined') process.exit(4);";
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: root, encoding: 'utf8'});
+    assert.equal(result.status, 0, result.stderr);
+  });
+});

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
+import {createCampaignStore} from '../../src/adapters/store.js';
+import {DialerError, type DialerAdapter} from '../../src/adapters/dialer-adapter.js';
+import {selectPreview, selectTask} from '../../src/core/views.js';
+import type {PreviewView} from '../../src/core/views.js';
+import type {DialerCommand} from '../../src/protocol/index.js';
+import {ALL_ACTIONS, campaign, capabilities, offered} from './fixtures.js';
+import {simulatedCampaign} from './harness.js';
+
+function fakeAdapter(options: {enforcesTimeout?: boolean; send?: (c: DialerCommand) => Observable<void>} = {}) {
+  const events = new Subject<unknown>();
+  const sent: DialerCommand[] = [];
+  const adapter: DialerAdapter = {
+    events$: events,
+    capabilities: capabilities({enforcesTimeout: options.enforcesTimeout ?? false}),
+    send: (command) => {
+      sent.push(command);
+      return options.send?.(command) ?? new Observable<void>((s) => s.complete());
+    },
+  };
+  return {events, sent, adapter};
+}
+
+describe('campaign store', () => {
+  it('replays the current state to late subscribers', () => {
+    const {events, adapter} = fakeAdapter();
+    const store = createCampaignStore(adapter, {scheduler: new VirtualTimeScheduler()});
+    events.next({type: 'agent-state', state: 'available'});
+    let seen: PreviewView | undefined;
+    store.preview$.subscribe((view) => (seen = view));
+    assert.equal(seen?.agentState, 'available');
+    store.dispose();
+  });
+
+  it('turns an invalid event into a notice and keeps the stream going', () => {
+    const {events, adapter} = fakeAdapter();
+    const store = createCampaignStore(adapter, {scheduler: new VirtualTimeScheduler()});
+    events.next({type: 'contact-offered', offerId: 42});
+    events.next('<img src=x onerror=alert(1)>');
+    events.next({type: 'agent-state', state: 'available'});
+    const view = selectPreview(store.snapshot());
+    assert.equal(view.notices.length, 2);
+    assert.equal(view.notices[0].kind, 'invalid-event');
+    assert.match(view.notices[0].message, /offerId/);
+    assert.equal(view.agentState, 'available');
+  });
+
+  it('survives an event with throwing getters', () => {
+    const {events, adapter} = fakeAdapter();
+    const store = createCampaignStore(adapter, {scheduler: new VirtualTimeScheduler()});
+    const hostile = {get type(): string { throw new Error('boom'); }};
+    assert.doesNotThrow(() => events.next(hostile));
+    assert.equal(selectPreview(store.snapshot()).notices[0].kind, 'invalid-event');
+  });
+
+  it('reports a command the adapter refused, and the agent may decide again', () => {
+    const {events, adapter, sent} = fakeAdapter({
+      send: (c) => new Observable((s) => (c.type === 'skip' ? s.error(new DialerError('E_BUSY', 'Busy')) : s.complete())),
+    });
+    const store = createCampaignStore(adapter, {scheduler: new VirtualTimeScheduler()});
+    events.next({type: 'agent-state', state: 'available'});
+    events.next(offered('o1'));
+    store.dispatch({type: 'skip', offerId: 'o1'});
+    const view = selectPreview(store.snapshot());
+    assert.equal(sent.length, 1);
+    assert.equal(view.step, 'offer');
+    assert.equal(view.notices[0].code, 'E_BUSY');
+  });
+
+  it('R-C1 sends the timeout action at the deadline on the injected clock, once', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const {events, adapter, sent} = fakeAdapter();
+    createCampaignStore(adapter, {scheduler});
+    events.next({type: 'agent-state', state: 'available'});
+    events.next(offered('o1', {timeoutMs: 5_000, timeoutAction: 'accept'}, 0));
+    scheduler.maxFrames = 4_999;
+    scheduler.flush();
+    assert.equal(sent.length, 0);
+    scheduler.maxFrames = Infinity;
+    scheduler.flush();
+    assert.deepEqual(sent.map((c) => [c.type, 'source' in c && c.source]), [['accept', 'timeout']]);
+  });
+
+  it('R-C1 sends nothing at the deadline when the dialer enforces timeouts', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const {events, adapter, sent} = fakeAdapter({enforcesTimeout: true});
+    const store = createCampaignStore(adapter, {scheduler});
+    events.next({type: 'agent-state', state: 'available'});
+    events.next(offered('o1', {timeoutMs: 5_000}, 0));
+    scheduler.flush();
+    assert.equal(sent.length, 0);
+    assert.equal(selectPreview(store.snapshot()).step, 'waiting');
+  });
+
+  it('dispose stops listening and cancels the deadline', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const {events, adapter, sent} = fakeAdapter();
+    const store = createCampaignStore(adapter, {scheduler});
+    events.next(offered('o1', {timeoutMs: 5_000}, 0));
+    store.dispose();
+    scheduler.flush();
+    assert.equal(sent.length, 0);
+    assert.equal(events.observed, false);
+  });
+});
+
+describe('simulated dialer through the store (virtual time)', () => {
+  it('R-M2 R-A2 runs standard preview: available, reservation, contact, accept, ringing, connected, ended', () => {
+    const sim = simulatedCampaign();
+    sim.store.dispatch({type: 'set-agent-state', state: 'available'});
+    sim.advance(200);
+    assert.equal(selectPreview(sim.state()).step, 'reservation');
+    const reservation = sim.state().reservation!;
+    sim.store.dispatch({type: 'answer-reservation', reservationId: reservation.reservationId});
+    sim.advance(200);
+    const offer = selectPreview(sim.state()).offer!;
+    assert.equal(offer.contact.name, 'Ana');
+    sim.store.dispatch({type: 'accept', offerId: offer.offerId});
+    assert.equal(selectTask(sim.state())?.status, 'dialing');
+    sim.advance(300);
+    assert.equal(selectTask(sim.state())?.status, 'ringing');
+    sim.advance(1_000);
+    assert.equal(selectTask(sim.state())?.status, 'connected');
+    sim.advance(2_000);
+    assert.equal(selectTask(sim.state())?.status, 'ended');
+    sim.advance(300);
+    assert.equal(selectPreview(sim.state()).step, 'reservation', 'the next reservation follows');
+    assert.deepEqual(sim.commands.map((c) => c.type), ['set-agent-state', 'answer-reservation', 'accept']);
+  });
+
+  it('R-M1 preview mode: the agent asks, skips, then accepts the next contact', () => {
+    const sim = simulatedCampaign({campaign: campaign({mode: 'preview'}), agentAvailable: true});
+    sim.advance(10);
+    assert.equal(selectPreview(sim.state()).campaignButton.enabled, true);
+    sim.store.dispatch({type: 'request-contact'});
+    sim.advance(200);
+    const first = selectPreview(sim.state()).offer!;
+    sim.store.dispatch({type: 'skip', offerId: first.offerId});
+    sim.advance(200);
+    const second = selectPreview(sim.state()).offer!;
+    assert.notEqual(second.offerId, first.offerId);
+    assert.equal(second.contact.name, 'Bruno');
+  });
+
+  it('R-C1 a simulated dialer that enforces timeouts skips by itself and the kit sends nothing', () => {
+    const sim = simulatedCampaign({agentAvailable: true, enforcesTimeout: true});
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    const first = sim.state().offer!;
+    sim.advance(30_000);
+    sim.advance(200);
+    assert.notEqual(sim.state().offer?.offerId, first.offerId);
+    assert.equal(sim.commands.filter((c) => c.type === 'skip').length, 0);
+  });
+
+  it('R-U5 R-U6 outcomes: a busy contact fails, an answering machine asks for a voicemail', () => {
+    const sim = simulatedCampaign({
+      agentAvailable: true,
+      contacts: [
+        {id: 'x', name: 'Busy Bee', phoneNumbers: [{number: '1'}], details: [], outcome: 'busy'},
+        {id: 'y', name: 'Machine Man', phoneNumbers: [{number: '2'}], details: [], outcome: 'machine'},
+      ],
+    });
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
+    sim.advance(1_300);
+    assert.equal(selectTask(sim.state())?.status, 'failed');
+    assert.equal(selectPreview(sim.state()).lastFailure?.reason, 'busy');
+    sim.advance(300);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    assert.equal(selectPreview(sim.state()).offer?.contact.name, 'Machine Man');
+    sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
+    sim.advance(1_300);
+    const task = selectTask(sim.state())!;
+    assert.equal(task.voicemailPrompt, true);
+    sim.store.dispatch({type: 'voicemail-left', callId: task.callId!});
+    assert.equal(selectTask(sim.state())?.status, 'ended');
+  });
+
+  it('R-L1 a concurrent-call limit of 0 shows the reason code at once', () => {
+    const sim = simulatedCampaign({agentAvailable: true, concurrentCallLimit: 0});
+    sim.advance(200);
+    const view = selectPreview(sim.state());
+    assert.equal(view.limit?.code, 'MAX_CONCURRENT_CALLS');
+    assert.equal(view.step, 'closed');
+  });
+
+  it('R-U4 cancelling a ringing call ends it', () => {
+    const sim = simulatedCampaign({agentAvailable: true, ringMs: 5_000});
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
+    sim.advance(300);
+    const task = selectTask(sim.state())!;
+    assert.equal(task.canCancel, true);
+    sim.store.dispatch({type: 'cancel-call', callId: task.callId!});
+    assert.equal(selectTask(sim.state())?.status, 'ended');
+  });
+
+  it('leaving the campaign withdraws the offer and sets the agent Not ready', () => {
+    const sim = simulatedCampaign({agentAvailable: true});
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    sim.store.dispatch({type: 'leave', offerId: sim.state().offer!.offerId});
+    const state = sim.state();
+    assert.equal(state.offer, null);
+    assert.equal(state.agent.state, 'not-ready');
+    assert.equal(ALL_ACTIONS.includes('leave-campaign'), true);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The README's test command: every check and every test runner, then one
+ * closing line `N passed, N failed` over all of them. Exits non-zero on any
+ * failure. Each check (type check, manifest up to date, build) counts as one.
+ */
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, relative} from 'node:path';
+import {ensureChromium} from './support/chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'cpk-test-'));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const totals = {passed: 0, failed: 0};
+const results = [];
+
+function run(command, args, env = {}) {
+  const started = Date.now();
+  const result = spawnSync(command, args, {cwd: root, stdio: 'inherit', env: {...process.env, ...env}});
+  return {ok: result.status === 0, seconds: (Date.now() - started) / 1000};
+}
+
+function check(name, fn) {
+  console.log(`\n=== ${name}`);
+  let ok = false;
+  let seconds = 0;
+  try {
+    ({ok, seconds} = fn());
+  } catch (error) {
+    console.error(String(error?.message ?? error));
+  }
+  ok ? totals.passed++ : totals.failed++;
+  results.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
+}
+
+function runner(name, fn) {
+  console.log(`\n=== ${name}`);
+  const {passed, failed, ok, seconds} = fn();
+  // A runner that crashed without counting still fails the run.
+  const crashed = !ok && failed === 0 ? 1 : 0;
+  totals.passed += passed;
+  totals.failed += failed + crashed;
+  results.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${passed} passed, ${failed + crashed} failed (${seconds.toFixed(1)} s)`);
+}
+
+function files(dir, suffix) {
+  return readdirSync(join(root, dir), {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+check('type check (tsc --noEmit)', () => run(bin('tsc'), ['--noEmit', '-p', '.']));
+
+check('custom-elements.json is up to date', () => {
+  const manifest = join(root, 'custom-elements.json');
+  const committed = existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
+  const result = run('npm', ['run', '--silent', 'analyze']);
+  const fresh = readFileSync(manifest, 'utf8');
+  if (committed !== fresh) {
+    writeFileSync(manifest, committed);
+    console.error('custom-elements.json is out of date: run `npm run analyze` and commit it.');
+    return {...result, ok: false};
+  }
+  return result;
+});
+
+check('build (rollup: dist/)', () => run('npm', ['run', '--silent', 'build']));
+
+runner('core tests (node:test)', () => {
+  const tap = join(scratch, 'core.tap');
+  const result = run(process.execPath, [
+    '--import', 'tsx',
+    '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files('test/core', '.test.ts'),
+  ]);
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (label) => Number(text.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
+  return {...result, passed: count('pass'), failed: count('fail') + count('cancelled')};
+});
+
+runner('element tests (web-test-runner, headless Chromium)', () => {
+  process.env.CHROME_PATH = ensureChromium();
+  const counts = join(scratch, 'wtr.json');
+  const result = run(bin('web-test-runner'), ['--config', 'test/web-test-runner.config.mjs'], {CPK_COUNT_FILE: counts});
+  const {passed, failed} = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {passed: 0, failed: 0};
+  return {...result, passed, failed};
+});
+
+console.log('\n=== summary');
+for (const line of results) console.log(line);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);
