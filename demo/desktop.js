@@ -1,0 +1,62 @@
+// The demo agent desktop: a host page wiring the built kit to the simulated dialer.
+import {createCampaignStore, demoCampaign, SimulatedDialer} from '/dist/index.js';
+
+const params = new URLSearchParams(location.search);
+if (params.get('lang')) document.documentElement.lang = params.get('lang');
+
+const {script, ignored} = demoCampaign(params);
+const dialer = new SimulatedDialer(script);
+const store = createCampaignStore(dialer);
+document.querySelector('campaign-provider').store = store;
+
+// The host's own agent-state control (R-A1).
+const agentState = document.getElementById('agent-state');
+agentState.addEventListener('change', () => store.dispatch({type: 'set-agent-state', state: agentState.value}));
+store.state$.subscribe((state) => {
+  if (state.agent.state !== 'unknown') agentState.value = state.agent.state;
+  document.getElementById('no-task').hidden = Boolean(state.offer || state.call || state.reservation);
+});
+
+// What reaches the dialer, newest first.
+const log = document.getElementById('log');
+store.commands$.subscribe((command) => {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()}  ${JSON.stringify(command)}`;
+  log.prepend(item);
+});
+
+const {campaign} = script;
+document.getElementById('scenario').textContent =
+  `${campaign.name}: timeout ${campaign.timeoutMs / 1000} s then ${campaign.timeoutAction}; ` +
+  `skip ${campaign.allowSkip ? 'on' : 'off'}, remove ${campaign.allowRemove ? 'on' : 'off'}, ` +
+  `end call ${campaign.allowEndCall ? 'on' : 'off'}, CPA ${campaign.cpa ? 'on' : 'off'}; ` +
+  `customers: ${script.outcome}; ring ${script.ringMs / 1000} s; ` +
+  `call limit ${script.concurrentCallLimit ?? 'none'}.`;
+if (ignored.length) {
+  const warning = document.getElementById('ignored');
+  warning.hidden = false;
+  warning.textContent = `Ignored malformed parameters: ${ignored.join(', ')} (defaults used).`;
+}
+
+const presets = [
+  ['R-M1 Preview', 'mode=preview&autoAvailable=true'],
+  ['R-M2 Standard preview', 'mode=standard&autoAvailable=true'],
+  ['R-M3 Direct preview', 'mode=direct&cpa=false&autoAvailable=true'],
+  ['R-C1 Accept at timeout (10 s)', 'timeout=10&timeoutAction=accept&autoAvailable=true'],
+  ['R-C2 No skip, no remove', 'allowSkip=false&allowRemove=false&autoAvailable=true'],
+  ['R-U4 Long ringing with Cancel', 'ringSeconds=20&autoAvailable=true'],
+  ['R-U5 Busy customers', 'outcome=busy&autoAvailable=true'],
+  ['R-U6 Answering machine', 'outcome=machine&autoAvailable=true'],
+  ['R-L1 Call limit reached', 'limit=0&autoAvailable=true'],
+  ['Português (Brasil)', 'lang=pt-BR&autoAvailable=true'],
+];
+document.getElementById('presets').replaceChildren(
+  ...presets.map(([label, query]) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `/?${query}`;
+    link.textContent = label;
+    item.append(link);
+    return item;
+  }),
+);
