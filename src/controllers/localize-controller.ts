@@ -13,7 +13,8 @@ function langOf(element: Element): string {
 
 /**
  * Gives its host the messages of its language, with the host's own
- * overrides, and re-renders when the document's or the host's `lang` changes.
+ * overrides, and re-renders when the `lang` of the host, an ancestor or the
+ * document changes.
  */
 export class LocalizeController implements ReactiveController {
   private observer: MutationObserver | null = null;
@@ -36,9 +37,11 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new MutationObserver(() => this.host.requestUpdate());
+    // Any `lang` in the document may be an ancestor's; shadow roots are not
+    // observed, so the host's own attribute is watched separately.
     const options = {attributes: true, attributeFilter: ['lang']};
-    this.observer.observe(document.documentElement, options);
-    this.observer.observe(this.host, options);
+    this.observer.observe(document.documentElement, {...options, subtree: true});
+    if (this.host.getRootNode() !== document) this.observer.observe(this.host, options);
   }
 
   hostDisconnected(): void {

@@ -1,0 +1,115 @@
+import {expect, fixture} from '@open-wc/testing';
+import {a11ySnapshot, findAccessibilityNode} from '@web/test-runner-commands';
+import type {TemplateResult} from 'lit';
+import {Observable, Subject} from 'rxjs';
+import sinon from 'sinon';
+import '../../src/define.js';
+import {createCampaignStore} from '../../src/adapters/store.js';
+import type {DialerAdapter} from '../../src/adapters/dialer-adapter.js';
+import type {Capabilities} from '../../src/core/state.js';
+import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
+import type {Campaign, Contact, DialerCommand} from '../../src/protocol/index.js';
+
+export const ALL_ACTIONS: Capabilities['actions'] = [
+  'request-contact', 'answer-reservation', 'accept', 'skip', 'remove',
+  'leave-campaign', 'cancel-call', 'voicemail-left', 'set-agent-state',
+];
+
+export function campaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id: 'camp-1', name: 'Renewals', mode: 'standard', timeoutMs: 30_000, timeoutAction: 'skip',
+    allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true, ...overrides,
+  };
+}
+
+export function contact(overrides: Partial<Contact> = {}): Contact {
+  return {
+    id: 'contact-1',
+    name: 'Maria Oliveira',
+    phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}],
+    details: [{label: 'Account', value: 'ACC-1'}, {label: 'Plan', value: 'Fibra 500'}],
+    ...overrides,
+  };
+}
+
+/** A dialer the test drives by hand: push events, read the commands it got. */
+export class ScriptedDialer implements DialerAdapter {
+  readonly events = new Subject<unknown>();
+  readonly events$ = this.events.asObservable();
+  readonly sent: DialerCommand[] = [];
+  refuse: ((command: DialerCommand) => Error | null) | null = null;
+
+  constructor(readonly capabilities: Capabilities = {enforcesTimeout: false, actions: ALL_ACTIONS}) {}
+
+  send(command: DialerCommand): Observable<void> {
+    this.sent.push(command);
+    const error = this.refuse?.(command) ?? null;
+    return new Observable((s) => (error ? s.error(error) : s.complete()));
+  }
+
+  emit(event: Record<string, unknown>): void {
+    this.events.next(event);
+  }
+
+  offer(offerId = 'o1', campaignOverrides: Partial<Campaign> = {}, contactOverrides: Partial<Contact> = {}): void {
+    const c = campaign(campaignOverrides);
+    const now = Date.now();
+    this.emit({
+      type: 'contact-offered', offerId, campaign: c, contact: contact(contactOverrides),
+      offeredAt: now, deadline: c.timeoutMs ? now + c.timeoutMs : null,
+    });
+  }
+}
+
+/** Mounts `template` inside a provider wired to a scripted dialer. */
+export async function withDialer<T extends Element>(template: TemplateResult, selector: string, dialer = new ScriptedDialer()) {
+  const provider = await fixture<CampaignProvider>(template);
+  const store = createCampaignStore(dialer);
+  provider.store = store;
+  await provider.updateComplete;
+  const el = provider.querySelector(selector) as unknown as T & {updateComplete: Promise<boolean>};
+  return {provider, el, dialer, store};
+}
+
+/** Lets Lit render after a change. */
+export async function settle(el: {updateComplete: Promise<boolean>}): Promise<void> {
+  await el.updateComplete;
+  await el.updateComplete;
+}
+
+export function useFakeClock(): sinon.SinonFakeTimers {
+  return sinon.useFakeTimers({
+    now: new Date('2026-03-02T12:00:00.000Z').getTime(),
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
+}
+
+/** The shadow-root button whose visible name starts with `name`, if rendered. */
+export function button(el: Element, name: string): HTMLButtonElement | undefined {
+  return [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+}
+
+export function visibleText(el: Element): string {
+  return (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Checks, in the browser's accessibility tree, that a control with this role and name exists. */
+export async function expectRole(role: string, name: string, present = true): Promise<void> {
+  const snapshot = await a11ySnapshot({});
+  const node = findAccessibilityNode(snapshot as never, (n: {role?: string; name?: string}) => n.role === role && n.name === name);
+  expect(Boolean(node), `${role} "${name}" ${present ? 'present' : 'absent'}`).to.equal(present);
+}
+
+/** The accessible name of the element's dialog (by `aria-labelledby`), or null when none is open. */
+export function dialogName(el: Element): string | null {
+  const dialog = el.shadowRoot!.querySelector('[role=dialog]');
+  if (!dialog) return null;
+  const ids = dialog.getAttribute('aria-labelledby')?.split(' ') ?? [];
+  return ids.map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim()).join(' ');
+}
+
+/** axe over the element; fake clocks are restored first (axe uses real timers). */
+export async function expectAccessible(el: Element, clock?: sinon.SinonFakeTimers): Promise<void> {
+  clock?.restore();
+  await expect(el).to.be.accessible();
+}
