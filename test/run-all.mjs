@@ -68,19 +68,22 @@ check('custom-elements.json is up to date', () => {
 
 check('build (rollup: dist/)', () => run('npm', ['run', '--silent', 'build']));
 
-runner('core tests (node:test)', () => {
-  const tap = join(scratch, 'core.tap');
+/** A node:test run: its TAP output gives the counts. */
+function nodeTests(name, testFiles) {
+  const tap = join(scratch, `${name.replace(/\W+/g, '-')}.tap`);
   const result = run(process.execPath, [
     '--import', 'tsx',
     '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    ...files('test/core', '.test.ts'),
+    ...testFiles,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (label) => Number(text.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
   return {...result, passed: count('pass'), failed: count('fail') + count('cancelled')};
-});
+}
+
+runner('core tests (node:test)', () => nodeTests('core', files('test/core', '.test.ts')));
 
 runner('element tests (web-test-runner, headless Chromium)', () => {
   process.env.CHROME_PATH = ensureChromium();
@@ -89,6 +92,11 @@ runner('element tests (web-test-runner, headless Chromium)', () => {
   const {passed, failed} = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {passed: 0, failed: 0};
   return {...result, passed, failed};
 });
+
+check('build Storybook (storybook-static/)', () =>
+  run('npm', ['run', '--silent', 'build-storybook'], {STORYBOOK_DISABLE_TELEMETRY: '1'}));
+
+runner('story tests (every story in headless Chromium, axe)', () => nodeTests('stories', files('test/stories', '.test.mjs')));
 
 console.log('\n=== summary');
 for (const line of results) console.log(line);

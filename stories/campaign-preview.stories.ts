@@ -1,0 +1,127 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import type {PreviewView} from '../src/core/views.js';
+import {ALL, STANDARD, available, campaign, offer, onCall, preview, scenario} from './scenarios.js';
+
+type Args = {view: PreviewView};
+
+const meta: Meta<Args> = {
+  title: 'Elements/campaign-preview',
+  component: 'campaign-preview',
+  render: ({view}) => html`<campaign-preview .view=${view}></campaign-preview>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+const standard = {enforcesTimeout: false, actions: STANDARD};
+
+export const CampaignButton: Story = {
+  name: 'R-M1 Campaign button, agent Available',
+  args: {view: preview(scenario([available]))},
+};
+export const CampaignButtonNotReady: Story = {
+  name: 'R-A1 Campaign button, agent Not ready',
+  args: {view: preview(scenario([{type: 'agent-state', state: 'not-ready', reason: 'Break'}]))},
+};
+export const Requesting: Story = {
+  name: 'R-M1 Waiting for the requested contact',
+  args: {view: preview(scenario([available, {type: 'request-contact'}]))},
+};
+export const PreviewOffer: Story = {
+  name: 'R-M1 Preview: accept or skip',
+  args: {view: preview(scenario([available, offer({mode: 'preview', allowRemove: false})]))},
+};
+export const Reservation: Story = {
+  name: 'R-M2 Reservation call to answer',
+  args: {view: preview(scenario([available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()}], standard))},
+};
+export const ReservationDirect: Story = {
+  name: 'R-M3 Direct preview reservation call',
+  args: {view: preview(scenario([available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign({mode: 'direct'}), at: Date.now()}], standard))},
+};
+export const WaitingForContact: Story = {
+  name: 'R-A2 Reservation answered, contact on its way',
+  args: {view: preview(scenario([
+    available,
+    {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()},
+    {type: 'reservation-answered', reservationId: 'r1'},
+  ], standard))},
+};
+export const StandardOffer: Story = {
+  name: 'R-U1 R-M2 Contact with Accept, Skip, Remove, Leave',
+  args: {view: preview(scenario([available, offer()], standard))},
+};
+export const DirectOffer: Story = {
+  name: 'R-M3 Direct preview contact',
+  args: {view: preview(scenario([available, offer({mode: 'direct', cpa: false})], standard))},
+};
+export const TimeoutAccept: Story = {
+  name: 'R-C1 Countdown to automatic accept',
+  args: {view: preview(scenario([available, offer({timeoutAction: 'accept', timeoutMs: 15_000})], standard))},
+};
+export const TimeoutRemove: Story = {
+  name: 'R-C1 Countdown to automatic remove',
+  args: {view: preview(scenario([available, offer({timeoutAction: 'remove', timeoutMs: 90_000})], standard))},
+};
+export const NoTimeout: Story = {
+  name: 'R-C1 No timeout',
+  args: {view: preview(scenario([available, offer({timeoutMs: 0})], standard))},
+};
+export const SkipRemoveDisabled: Story = {
+  name: 'R-C2 Skip and Remove disabled',
+  args: {view: preview(scenario([available, offer({allowSkip: false, allowRemove: false})], standard))},
+};
+export const SeveralNumbers: Story = {
+  name: 'R-U1 Several phone numbers to choose from',
+  args: {view: preview(scenario([available, offer({}, {phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}, {number: '+55 11 3333-4444', label: 'Home'}, {number: '+55 11 2222-1111', label: 'Work'}]})], standard))},
+};
+export const CallInProgress: Story = {
+  name: 'R-U2 Campaign button disabled during a call',
+  args: {view: preview(onCall({mode: 'preview'}))},
+};
+export const AttemptFailedPreview: Story = {
+  name: 'R-U5 Attempt failed, next contact (preview)',
+  args: {view: preview(onCall({mode: 'preview'}, [{type: 'cpa-result', callId: 'call-1', result: 'busy'}]))},
+};
+export const AttemptFailedStandard: Story = {
+  name: 'R-U5 Attempt failed, next contact offered (standard)',
+  args: {view: preview(scenario([
+    available, offer(), {type: 'accept', offerId: 'o1'},
+    {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'ringing'},
+    {type: 'cpa-result', callId: 'call-1', result: 'no-answer'},
+    offer({}, {name: 'John Carter', id: 'c-1002'}, 'o2'),
+  ], standard))},
+};
+export const LimitReached: Story = {
+  name: 'R-L1 Concurrent-call limit reached',
+  args: {view: preview(scenario([available, {type: 'limit-reached', scope: 'tenant', code: 'MAX_CONCURRENT_CALLS', message: 'The tenant reached its maximum of 250 concurrent calls.'}, offer()], standard))},
+};
+export const ActionError: Story = {
+  name: 'Error: a refused action',
+  args: {view: preview(scenario([available, offer(), {type: 'skip', offerId: 'o1'}, {type: 'action-failed', action: 'skip', offerId: 'o1', code: 'SKIP_FAILED', message: 'The dialer could not skip this contact. Try again.'}], standard))},
+};
+export const Disconnected: Story = {
+  name: 'Error: dialer disconnected',
+  args: {view: preview(scenario([available, {type: 'stream-error', code: 'disconnected', message: 'The connection to the dialer was lost. Reconnecting…'}], ALL))},
+};
+export const LongContent: Story = {
+  name: 'Long names and many detail fields',
+  args: {view: preview(scenario([available, offer({name: 'Renovações de contratos empresariais — região Sudeste, segundo semestre'}, {
+    name: 'Maria Aparecida dos Santos Oliveira Pereira da Silva Albuquerque',
+    details: Array.from({length: 14}, (_, i) => ({label: `Field ${i + 1}`, value: i % 3 ? `Value ${i + 1}` : 'A considerably longer value that has to wrap onto a second line'})),
+  })], standard))},
+};
+export const HostileText: Story = {
+  name: 'Contact fields with HTML (shown as text)',
+  args: {view: preview(scenario([available, offer({}, {name: '<img src=x onerror=alert(1)>Eve', details: [{label: '<b>Note</b>', value: '<script>alert(1)</script>'}]})], standard))},
+};
+export const RightToLeft: Story = {
+  name: 'Right-to-left page',
+  args: {view: preview(scenario([available, offer({}, {name: 'مريم العلي'})], standard))},
+  render: ({view}) => html`<div dir="rtl"><campaign-preview .view=${view}></campaign-preview></div>`,
+};
+export const Portuguese: Story = {
+  name: 'Brazilian Portuguese',
+  args: {view: preview(scenario([available, offer()], standard))},
+  render: ({view}) => html`<div lang="pt-BR"><campaign-preview .view=${view}></campaign-preview></div>`,
+};

@@ -1,0 +1,84 @@
+/**
+ * Story states built by running the real state machine over a few dialer
+ * events, so that every story shows what the kit really renders.
+ */
+import {step, type CoreInput} from '../src/core/machine.js';
+import {initialState, type Capabilities, type CampaignState} from '../src/core/state.js';
+import {selectPreview, selectTask} from '../src/core/views.js';
+import type {Intent} from '../src/core/intents.js';
+import type {Campaign, Contact, DialerEvent} from '../src/protocol/index.js';
+
+export const ALL: Capabilities = {
+  enforcesTimeout: false,
+  actions: ['request-contact', 'answer-reservation', 'accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'voicemail-left', 'set-agent-state'],
+};
+
+export const STANDARD = ALL.actions.filter((a) => a !== 'request-contact');
+
+export function campaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id: 'renewals', name: 'Renewals 2026', mode: 'standard', timeoutMs: 30_000, timeoutAction: 'skip',
+    allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true, ...overrides,
+  };
+}
+
+export function contact(overrides: Partial<Contact> = {}): Contact {
+  return {
+    id: 'c-1001',
+    name: 'Maria Oliveira',
+    phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}],
+    details: [
+      {label: 'Account', value: 'ACC-88213'},
+      {label: 'Plan', value: 'Fibra 500'},
+      {label: 'Reason', value: 'Contract renewal'},
+    ],
+    ...overrides,
+  };
+}
+
+type Input = DialerEvent | Intent | 'tick';
+
+/** Runs events and intents through the machine, as if they happened just now. */
+export function scenario(inputs: readonly Input[], capabilities: Capabilities = ALL): CampaignState {
+  const now = Date.now();
+  let state = initialState(capabilities);
+  for (const input of inputs) {
+    const coreInput: CoreInput =
+      input === 'tick' ? {kind: 'tick'}
+      : isEvent(input) ? {kind: 'event', event: input}
+      : {kind: 'intent', intent: input};
+    state = step(state, coreInput, now).state;
+  }
+  return state;
+}
+
+const EVENT_TYPES: readonly string[] = [
+  'agent-state', 'reservation-offered', 'reservation-answered', 'contact-offered', 'offer-withdrawn',
+  'call-progress', 'cpa-result', 'call-failed', 'call-ended', 'action-failed', 'limit-reached',
+  'limit-cleared', 'stream-error',
+];
+
+function isEvent(input: DialerEvent | Intent): input is DialerEvent {
+  return EVENT_TYPES.includes(input.type);
+}
+
+export const available: DialerEvent = {type: 'agent-state', state: 'available'};
+
+export function offer(campaignOverrides: Partial<Campaign> = {}, contactOverrides: Partial<Contact> = {}, offerId = 'o1'): DialerEvent {
+  const c = campaign(campaignOverrides);
+  const now = Date.now();
+  return {type: 'contact-offered', offerId, campaign: c, contact: contact(contactOverrides), offeredAt: now - 4_000, deadline: c.timeoutMs ? now + c.timeoutMs : null};
+}
+
+export function onCall(campaignOverrides: Partial<Campaign> = {}, more: Input[] = []): CampaignState {
+  return scenario([
+    available,
+    offer(campaignOverrides),
+    {type: 'accept', offerId: 'o1'},
+    {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'dialing'},
+    ...more,
+  ]);
+}
+
+export const preview = (state: CampaignState) => selectPreview(state);
+export const task = (state: CampaignState) => selectTask(state);

@@ -1,0 +1,33 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {createCampaignStore} from '../src/adapters/store.js';
+import {SimulatedDialer} from '../src/adapters/simulated/simulated-dialer.js';
+import {demoCampaign} from '../src/adapters/simulated/demo-campaign.js';
+
+type Args = {mode: 'preview' | 'standard' | 'direct'; outcome: string; timeout: number; timeoutAction: string; limit: string};
+
+const meta: Meta<Args> = {
+  title: 'Interactive/Simulated campaign',
+  argTypes: {
+    mode: {control: 'inline-radio', options: ['preview', 'standard', 'direct']},
+    outcome: {control: 'select', options: ['answer', 'no-answer', 'busy', 'machine', 'fax', 'invalid-number', 'fail']},
+    timeoutAction: {control: 'inline-radio', options: ['skip', 'accept', 'remove']},
+    timeout: {control: {type: 'number', min: 0}},
+    limit: {control: 'text'},
+  },
+  args: {mode: 'standard', outcome: 'answer', timeout: 30, timeoutAction: 'skip', limit: ''},
+  render: (args) => {
+    const params = new URLSearchParams({...args, timeout: String(args.timeout), autoAvailable: 'true'});
+    if (!args.limit) params.delete('limit');
+    const store = createCampaignStore(new SimulatedDialer(demoCampaign(params).script));
+    return html`<campaign-provider .store=${store}>
+      <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start">
+        <campaign-task-card></campaign-task-card>
+        <campaign-preview></campaign-preview>
+      </div>
+    </campaign-provider>`;
+  },
+};
+export default meta;
+
+export const WholeCampaign: StoryObj<Args> = {name: 'A whole campaign, simulated dialer'};

@@ -1,0 +1,80 @@
+/**
+ * Every story of the static Storybook build, rendered in headless Chromium:
+ * fails on a render error, a page error, or any axe violation.
+ */
+import assert from 'node:assert/strict';
+import {createServer} from 'node:http';
+import {readFile} from 'node:fs/promises';
+import {extname, join, normalize} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import puppeteer from 'puppeteer-core';
+import {CHROMIUM_ARGS, ensureChromium} from '../support/chromium.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const site = join(root, 'storybook-static');
+const axeSource = await readFile(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const index = JSON.parse(await readFile(join(site, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+
+const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2'};
+
+let server;
+let browser;
+let page;
+let origin;
+
+before(async () => {
+  server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(site, path === '/' ? 'index.html' : path));
+      response.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'});
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await puppeteer.launch({executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS});
+  page = await browser.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('every story renders without errors and passes axe', () => {
+  it('has stories', () => assert.ok(stories.length > 0));
+
+  for (const story of stories) {
+    it(`${story.title} / ${story.name}`, async () => {
+      const errors = [];
+      const onError = (error) => errors.push(error.message);
+      page.on('pageerror', onError);
+      try {
+        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`, {waitUntil: 'load'});
+        await page.waitForFunction(
+          () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+          {timeout: 15_000},
+        );
+        // Let the elements finish rendering.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const failed = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay') && document.querySelector('#error-message')?.textContent);
+        assert.equal(failed, false, `render error: ${failed}`);
+        assert.deepEqual(errors, []);
+        const rendered = await page.evaluate(() => document.querySelector('#storybook-root')?.innerHTML.length ?? 0);
+        assert.ok(rendered > 0, 'the story rendered something');
+        if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const result = await window.axe.run('#storybook-root');
+          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        });
+        assert.deepEqual(violations, []);
+      } finally {
+        page.off('pageerror', onError);
+      }
+    });
+  }
+});
