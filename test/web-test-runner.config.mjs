@@ -7,7 +7,7 @@ import {countReporter} from './support/count-reporter.mjs';
 
 export default {
   rootDir: '.',
-  files: ['test/elements/**/*.test.ts'],
+  files: ['test/elements/**/*.test.ts', 'test/demo/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},

@@ -1,0 +1,63 @@
+/**
+ * The demo agent desktop, end to end, on real time: the built kit (dist/)
+ * driven by the simulated dialer, used the way an agent would.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+
+async function openDesktop(query: string): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 1200px; height: 800px';
+  frame.src = `/demo/index.html?${query}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  const doc = frame.contentDocument!;
+  await waitUntil(() => doc.querySelector('campaign-preview')?.shadowRoot, 'the kit renders', {timeout: 5_000});
+  return doc;
+}
+
+function buttonIn(doc: Document, tag: string, name: string): HTMLButtonElement | undefined {
+  const host = doc.querySelector(tag)!;
+  return [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+}
+
+const textOf = (doc: Document, tag: string) => doc.querySelector(tag)!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('demo agent desktop', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('R-M1 R-U3 R-U6 preview mode: Campaign, Accept, answering machine, Voicemail left', async () => {
+    const doc = await openDesktop('mode=preview&autoAvailable=true&outcome=machine&ringSeconds=1');
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Campaign')?.getAttribute('aria-disabled') === 'false', 'Campaign enabled', {timeout: 5_000});
+    buttonIn(doc, 'campaign-preview', 'Campaign')!.click();
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Accept'), 'a contact is offered', {timeout: 5_000});
+    expect(textOf(doc, 'campaign-preview')).to.contain('Maria Oliveira');
+    buttonIn(doc, 'campaign-preview', 'Accept')!.click();
+    await waitUntil(() => buttonIn(doc, 'campaign-task-card', 'Voicemail left'), 'the answering machine prompt', {timeout: 8_000});
+    expect(textOf(doc, 'campaign-task-card')).to.contain('Campaign call');
+    buttonIn(doc, 'campaign-task-card', 'Voicemail left')!.click();
+    await waitUntil(() => doc.querySelector('campaign-task-card')!.getAttribute('status') === 'ended', 'the call ends', {timeout: 5_000});
+    const log = doc.getElementById('log')!.textContent!;
+    for (const type of ['request-contact', 'accept', 'voicemail-left']) expect(log).to.contain(`"type":"${type}"`);
+  });
+
+  it('R-A1 R-M2 standard preview: the agent goes Available, answers the reservation, sees the contact', async () => {
+    const doc = await openDesktop('lang=pt-BR');
+    const select = doc.getElementById('agent-state') as HTMLSelectElement;
+    select.value = 'available';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Atender'), 'the reservation call', {timeout: 5_000});
+    buttonIn(doc, 'campaign-preview', 'Atender')!.click();
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Aceitar'), 'the contact', {timeout: 5_000});
+    expect(textOf(doc, 'campaign-preview')).to.match(/Pulando em 0:(29|30)/);
+  });
+
+  it('R-L1 limit=0 shows the reason code at once', async () => {
+    const doc = await openDesktop('limit=0&autoAvailable=true');
+    await waitUntil(() => textOf(doc, 'campaign-preview').includes('MAX_CONCURRENT_CALLS'), 'the limit', {timeout: 5_000});
+  });
+
+  it('reports malformed parameters instead of failing', async () => {
+    const doc = await openDesktop('timeout=soon&mode=turbo');
+    expect(doc.getElementById('ignored')!.textContent).to.contain('mode, timeout');
+  });
+});
