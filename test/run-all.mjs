@@ -30,7 +30,8 @@ function check(name, fn) {
   } catch (error) {
     console.error(String(error?.message ?? error));
   }
-  ok ? totals.passed++ : totals.failed++;
+  if (ok) totals.passed++;
+  else totals.failed++;
   results.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
 }
 
@@ -52,6 +53,8 @@ function files(dir, suffix) {
 }
 
 check('type check (tsc --noEmit)', () => run(bin('tsc'), ['--noEmit', '-p', '.']));
+
+check('lint (ESLint with lit and lit-a11y rules, lit-analyzer)', () => run('npm', ['run', '--silent', 'lint']));
 
 check('custom-elements.json is up to date', () => {
   const manifest = join(root, 'custom-elements.json');

@@ -1,11 +1,11 @@
 import {
   BehaviorSubject,
   Subject,
+  Subscription,
   asyncScheduler,
   distinctUntilChanged,
   map,
   type SchedulerLike,
-  type Subscription,
 } from 'rxjs';
 import type {CampaignStore} from '../core/store.js';
 import {step, type CoreInput} from '../core/machine.js';
@@ -52,18 +52,20 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
     try {
       // `send` may settle synchronously, before `subscribe` returns.
       let settled = false;
-      let sub: Subscription | undefined;
+      const sub = new Subscription();
       const settle = () => {
         settled = true;
-        if (sub) subscriptions.delete(sub);
+        subscriptions.delete(sub);
       };
-      sub = adapter.send(command).subscribe({
-        error: (error: unknown) => {
-          settle();
-          fail(error);
-        },
-        complete: settle,
-      });
+      sub.add(
+        adapter.send(command).subscribe({
+          error: (error: unknown) => {
+            settle();
+            fail(error);
+          },
+          complete: settle,
+        }),
+      );
       if (!settled) subscriptions.add(sub);
     } catch (error) {
       fail(error);

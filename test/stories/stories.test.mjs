@@ -68,8 +68,16 @@ describe('every story renders without errors and passes axe', () => {
         assert.ok(rendered > 0, 'the story rendered something');
         if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
-          const result = await window.axe.run('#storybook-root');
-          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+          // Storybook's accessibility addon runs axe on the same page: wait for its turn.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const result = await window.axe.run('#storybook-root');
+              return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+            } catch (error) {
+              if (attempt > 50 || !/already running/.test(String(error))) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          }
         });
         assert.deepEqual(violations, []);
       } finally {

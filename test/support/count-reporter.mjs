@@ -7,7 +7,10 @@ export function countReporter(file) {
       let passed = 0;
       let failed = 0;
       const walk = (suite) => {
-        for (const test of suite.tests ?? []) (test.passed ? passed++ : failed++);
+        for (const test of suite.tests ?? []) {
+          if (test.passed) passed++;
+          else failed++;
+        }
         for (const child of suite.suites ?? []) walk(child);
       };
       for (const session of sessions) {
