@@ -7,6 +7,7 @@ import {initialState, type Capabilities, type CampaignState} from '../src/core/s
 import {selectPreview, selectTask} from '../src/core/views.js';
 import type {Intent} from '../src/core/intents.js';
 import type {Campaign, Contact, DialerEvent} from '../src/protocol/index.js';
+import {SAMPLE_CONTACTS} from '../src/adapters/simulated/demo-campaign.js';
 
 export const ALL: Capabilities = {
   enforcesTimeout: false,
@@ -23,17 +24,8 @@ export function campaign(overrides: Partial<Campaign> = {}): Campaign {
 }
 
 export function contact(overrides: Partial<Contact> = {}): Contact {
-  return {
-    id: 'c-1001',
-    name: 'Maria Oliveira',
-    phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}],
-    details: [
-      {label: 'Account', value: 'ACC-88213'},
-      {label: 'Plan', value: 'Fibra 500'},
-      {label: 'Reason', value: 'Contract renewal'},
-    ],
-    ...overrides,
-  };
+  const {outcome: _outcome, ...sample} = SAMPLE_CONTACTS[0];
+  return {...sample, ...overrides};
 }
 
 type Input = DialerEvent | Intent | 'tick';

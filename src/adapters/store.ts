@@ -7,6 +7,7 @@ import {
   map,
   type SchedulerLike,
 } from 'rxjs';
+import type {TimeoutIntent} from '../core/intents.js';
 import type {CampaignStore} from '../core/store.js';
 import {step, type CoreInput} from '../core/machine.js';
 import {initialState, type CampaignState} from '../core/state.js';
@@ -84,9 +85,20 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
     const delay = Math.max(0, offer.deadline! - scheduler.now());
     const sub = scheduler.schedule(() => {
       deadlineTimer = null;
-      apply({kind: 'tick'});
+      onDeadline();
     }, delay);
     deadlineTimer = {key, sub};
+  };
+
+  const guards = new Set<(intent: TimeoutIntent) => boolean>();
+
+  /** At the deadline: the kit's timeout action, unless a guard hands it to the host. */
+  const onDeadline = (): void => {
+    const planned = step(state.value, {kind: 'tick'}, scheduler.now()).commands[0];
+    const decided = planned && 'source' in planned && planned.source === 'timeout' ? planned : null;
+    const intent: TimeoutIntent | null = decided && {type: decided.type, offerId: decided.offerId};
+    const vetoed = intent !== null && [...guards].some((guard) => !guard(intent));
+    apply({kind: 'tick', hostTakesOver: vetoed});
   };
 
   const eventsSub = adapter.events$.subscribe({
@@ -107,6 +119,12 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
     task$: state.pipe(map(selectTask), distinctUntilChanged(shallowEqual)),
     commands$: commands.asObservable(),
     dispatch: (intent) => apply({kind: 'intent', intent}),
+    addTimeoutGuard: (guard) => {
+      guards.add(guard);
+      return () => {
+        guards.delete(guard);
+      };
+    },
     now: () => scheduler.now(),
     snapshot: () => state.value,
     dispose: () => {

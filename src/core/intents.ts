@@ -17,3 +17,9 @@ export type Intent =
   | {readonly type: 'dismiss-notice'; readonly id: number};
 
 export type IntentType = Intent['type'];
+
+/** The decision the kit is about to take for the agent when an offer times out (R-C1). */
+export interface TimeoutIntent {
+  readonly type: 'accept' | 'skip' | 'remove';
+  readonly offerId: string;
+}

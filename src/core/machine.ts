@@ -34,8 +34,11 @@ import {
 export type CoreInput =
   | {readonly kind: 'event'; readonly event: DialerEvent}
   | {readonly kind: 'intent'; readonly intent: Intent}
-  /** Time passed: deadlines are checked against `now`. */
-  | {readonly kind: 'tick'}
+  /**
+   * Time passed: deadlines are checked against `now`. With `hostTakesOver` a
+   * host vetoed the kit's timeout action: the offer expires and nothing is sent.
+   */
+  | {readonly kind: 'tick'; readonly hostTakesOver?: boolean}
   /** An event that failed validation; shown, never applied. */
   | {readonly kind: 'invalid-event'; readonly error: string}
   /** The adapter could not deliver a command. */
@@ -117,7 +120,7 @@ export function step(state: CampaignState, input: CoreInput, now: number): Step 
     case 'intent':
       return onIntent(state, input.intent);
     case 'tick':
-      return onTick(state, now);
+      return onTick(state, now, input.hostTakesOver ?? false);
     case 'invalid-event':
       return unchanged(addNotice(state, 'invalid-event', null, 'invalid-event', input.error));
     case 'command-failed':
@@ -187,7 +190,7 @@ function timeoutDecision(action: TimeoutAction): Decision {
   return action;
 }
 
-function onTick(state: CampaignState, now: number): Step {
+function onTick(state: CampaignState, now: number, hostTakesOver: boolean): Step {
   const offer = state.offer;
   if (!offer || offer.decision || offer.deadline === null || now < offer.deadline) {
     return unchanged(state);
@@ -195,9 +198,9 @@ function onTick(state: CampaignState, now: number): Step {
   const decision = timeoutDecision(offer.campaign.timeoutAction);
   const kitActs =
     !state.capabilities.enforcesTimeout && !offer.autoSent && can(state, DECISION_COMMAND[decision]);
-  if (kitActs) return decide(state, decision, 'timeout');
+  if (kitActs && !hostTakesOver) return decide(state, decision, 'timeout');
   if (offer.expired) return unchanged(state);
-  return unchanged({...state, offer: {...offer, expired: true}});
+  return unchanged({...state, offer: {...offer, expired: true, autoSent: offer.autoSent || kitActs}});
 }
 
 // ---------------------------------------------------------------- intents

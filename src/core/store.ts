@@ -1,5 +1,5 @@
 import type {Observable} from 'rxjs';
-import type {Intent} from './intents.js';
+import type {Intent, TimeoutIntent} from './intents.js';
 import type {CampaignState} from './state.js';
 import type {PreviewView, TaskView} from './views.js';
 import type {DialerCommand} from '../protocol/index.js';
@@ -18,6 +18,12 @@ export interface CampaignStore {
   readonly commands$: Observable<DialerCommand>;
   /** The agent's intent; dropped when it no longer applies. */
   dispatch(intent: Intent): void;
+  /**
+   * Asks `guard` before the kit sends a timeout action (R-C1); when any guard
+   * returns false the host has taken over: the offer expires and nothing is
+   * sent. Returns a function that removes the guard.
+   */
+  addTimeoutGuard(guard: (intent: TimeoutIntent) => boolean): () => void;
   /** The store's clock (epoch ms). */
   now(): number;
   /** The current state, for hosts that do not use RxJS. */

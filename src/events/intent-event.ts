@@ -5,15 +5,21 @@ export type ElementIntent = Exclude<Intent, {type: 'set-agent-state'} | {type: '
 
 export type IntentEventName = `campaign-${ElementIntent['type']}`;
 
+/** Who asked: the agent, or the kit at an offer's deadline (R-C1). */
+export type IntentSource = 'agent' | 'timeout';
+
 /**
- * Dispatched before the kit sends a command for the agent's action. It is
- * cancelable: a host that calls `preventDefault()` vetoes the command (and may
- * send its own). `detail` is the intent, naming the offer, reservation or call
- * it was made on.
+ * Dispatched before the kit sends a command for the agent's action, or for
+ * the timeout action (`detail.source === 'timeout'`). It is cancelable: a host
+ * that calls `preventDefault()` vetoes the command (and may send its own).
+ * `detail` is the intent, naming the offer, reservation or call it was made on.
  */
 export class CampaignIntentEvent<I extends ElementIntent = ElementIntent> extends Event {
-  constructor(readonly detail: I) {
-    super(`campaign-${detail.type}`, {bubbles: true, composed: true, cancelable: true});
+  readonly detail: I & {readonly source: IntentSource};
+
+  constructor(intent: I, source: IntentSource = 'agent') {
+    super(`campaign-${intent.type}`, {bubbles: true, composed: true, cancelable: true});
+    this.detail = {...intent, source};
   }
 }
 

@@ -100,6 +100,15 @@ describe('campaign state machine', () => {
     assert.deepEqual(m.intent({type: 'accept', offerId: 'o1'}), [], 'no second decision');
   });
 
+  it('R-C1 a host that takes over the timeout action gets no command from the kit', () => {
+    const m = new Machine();
+    available(m);
+    m.event(offered('o1', {timeoutMs: 5_000}, 1_000));
+    assert.deepEqual(m.input({kind: 'tick', hostTakesOver: true}, 6_000), []);
+    assert.deepEqual(m.tick(7_000), [], 'and never later');
+    assert.equal(selectPreview(m.state).step, 'waiting');
+  });
+
   it('R-C1 a dialer that enforces the timeout gets no command from the kit', () => {
     const m = new Machine(capabilities({enforcesTimeout: true}));
     available(m);

@@ -83,6 +83,23 @@ describe('campaign store', () => {
     assert.deepEqual(sent.map((c) => [c.type, 'source' in c && c.source]), [['accept', 'timeout']]);
   });
 
+  it('R-C1 asks its timeout guards first; a veto sends nothing', () => {
+    for (const allow of [true, false]) {
+      const scheduler = new VirtualTimeScheduler();
+      const {events, adapter, sent} = fakeAdapter();
+      const store = createCampaignStore(adapter, {scheduler});
+      const asked: unknown[] = [];
+      store.addTimeoutGuard((intent) => {
+        asked.push(intent);
+        return allow;
+      });
+      events.next(offered('o1', {timeoutMs: 5_000, timeoutAction: 'remove'}, 0));
+      scheduler.flush();
+      assert.deepEqual(asked, [{type: 'remove', offerId: 'o1'}]);
+      assert.equal(sent.length, allow ? 1 : 0);
+    }
+  });
+
   it('R-C1 sends nothing at the deadline when the dialer enforces timeouts', () => {
     const scheduler = new VirtualTimeScheduler();
     const {events, adapter, sent} = fakeAdapter({enforcesTimeout: true});

@@ -56,7 +56,7 @@ describe('<campaign-preview>', () => {
     expect(text).to.contain('Maria Oliveira');
     expect(text).to.contain('+55 11 91234-5678');
     expect(text).to.contain('Account');
-    expect(text).to.contain('Fibra 500');
+    expect(text).to.contain('ACC-1');
     for (const name of ['Accept', 'Skip', 'Remove', 'Leave campaign']) await expectRole('button', name);
     await expectAccessible(el);
   });
@@ -115,6 +115,24 @@ describe('<campaign-preview>', () => {
     await settle(el);
     expect(dialer.sent).to.deep.equal([{type: 'remove', v: 1, offerId: 'o1', source: 'timeout'}]);
     expect(visibleText(el)).not.to.contain('Maria Oliveira');
+  });
+
+  it('R-C1 at the deadline the same intent event fires with source "timeout", and a host may take over', async () => {
+    clock = useFakeClock();
+    const {el, dialer, provider} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer('o1', {timeoutMs: 5_000, timeoutAction: 'skip'});
+    await settle(el);
+    const seen: unknown[] = [];
+    provider.addEventListener('campaign-skip', (e) => {
+      seen.push(e.detail);
+      e.preventDefault();
+    });
+    await clock.tickAsync(5_000);
+    await settle(el);
+    expect(seen).to.deep.equal([{type: 'skip', offerId: 'o1', source: 'timeout'}]);
+    expect(dialer.sent, 'the host took over: the kit sends nothing').to.deep.equal([]);
+    expect(button(el, 'Accept'), 'the expired offer does not linger').to.equal(undefined);
   });
 
   it('R-C1 the countdown is right after the tab slept', async () => {
@@ -295,7 +313,7 @@ describe('<campaign-preview>', () => {
     expect(el.getAttribute('step')).to.equal('offer');
     setTimeout(() => button(el, 'Skip')!.click());
     const event = await oneEvent(el, 'campaign-skip');
-    expect(event.detail).to.deep.equal({type: 'skip', offerId: 'x1'});
+    expect(event.detail).to.deep.equal({type: 'skip', offerId: 'x1', source: 'agent'});
   });
 
   it('per-instance label overrides', async () => {

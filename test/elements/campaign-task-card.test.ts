@@ -60,7 +60,7 @@ describe('<campaign-task-card>', () => {
     const text = visibleText(el);
     expect(text).to.contain('Campaign call');
     expect(text).to.contain('Maria Oliveira');
-    expect(text).to.contain('Fibra 500');
+    expect(text).to.contain('ACC-1');
     expect(text).to.contain('Previewing');
     expect(el.shadowRoot!.querySelector('[part=icon]')!.getAttribute('aria-label')).to.equal('Contact');
     await clock.tickAsync(60_000);

@@ -9,28 +9,9 @@ import type {DialerAdapter} from '../../src/adapters/dialer-adapter.js';
 import type {Capabilities} from '../../src/core/state.js';
 import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
 import type {Campaign, Contact, DialerCommand} from '../../src/protocol/index.js';
+import {ALL_ACTIONS, campaign, contact} from '../core/fixtures.js';
 
-export const ALL_ACTIONS: Capabilities['actions'] = [
-  'request-contact', 'answer-reservation', 'accept', 'skip', 'remove',
-  'leave-campaign', 'cancel-call', 'voicemail-left', 'set-agent-state',
-];
-
-export function campaign(overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    id: 'camp-1', name: 'Renewals', mode: 'standard', timeoutMs: 30_000, timeoutAction: 'skip',
-    allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true, ...overrides,
-  };
-}
-
-export function contact(overrides: Partial<Contact> = {}): Contact {
-  return {
-    id: 'contact-1',
-    name: 'Maria Oliveira',
-    phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}],
-    details: [{label: 'Account', value: 'ACC-1'}, {label: 'Plan', value: 'Fibra 500'}],
-    ...overrides,
-  };
-}
+export {campaign, contact};
 
 /** A dialer the test drives by hand: push events, read the commands it got. */
 export class ScriptedDialer implements DialerAdapter {

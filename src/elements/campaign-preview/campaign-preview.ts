@@ -8,7 +8,8 @@ import {remainingMs, type PreviewView} from '../../core/views.js';
 import {CampaignErrorEvent} from '../../events/error-event.js';
 import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
-import type {ElementIntent} from '../../events/intent-event.js';
+import {CampaignIntentEvent, type ElementIntent} from '../../events/intent-event.js';
+import type {CampaignStore} from '../../core/store.js';
 import {formatDuration, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import type {Contact} from '../../protocol/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
@@ -31,9 +32,9 @@ const ANNOUNCE_AT = [30, 10, 5];
  *
  * @fires campaign-request-contact - Before asking the dialer for a contact. Cancelable.
  * @fires campaign-answer-reservation - Before answering the reservation call. Cancelable.
- * @fires campaign-accept - Before accepting the contact (detail names the phone number). Cancelable.
- * @fires campaign-skip - Before skipping the contact. Cancelable.
- * @fires campaign-remove - Before removing the contact from the campaign. Cancelable.
+ * @fires campaign-accept - Before accepting the contact (detail names the phone number). Cancelable. Also at the deadline, with `detail.source` `timeout`.
+ * @fires campaign-skip - Before skipping the contact. Cancelable. Also at the deadline, with `detail.source` `timeout`.
+ * @fires campaign-remove - Before removing the contact from the campaign. Cancelable. Also at the deadline, with `detail.source` `timeout`.
  * @fires campaign-leave - Before leaving the campaign. Cancelable.
  * @fires campaign-preview-change - The dialog moved to another step.
  * @fires campaign-error - A command failed or the dialer sent something unreadable.
@@ -84,6 +85,7 @@ export class CampaignPreview extends LitElement {
   private readonly ticks = new TickController(this);
   private readonly i18n = new LocalizeController(this);
   private lastNoticeId = 0;
+  private guard: {store: CampaignStore; release: () => void} | null = null;
   private lastAnnounced: {offerId: string; at: number} | null = null;
 
   private get current(): PreviewView | undefined {
@@ -99,7 +101,22 @@ export class CampaignPreview extends LitElement {
     this.announce(view, changed.has('step'));
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.guardTimeouts(undefined);
+  }
+
+  /** Lets hosts veto the kit's timeout action through the same intent events, `source: 'timeout'`. */
+  private guardTimeouts(store: CampaignStore | undefined): void {
+    if (this.guard?.store === store) return;
+    this.guard?.release();
+    this.guard = store
+      ? {store, release: store.addTimeoutGuard((intent) => this.dispatchEvent(new CampaignIntentEvent(intent, 'timeout')))}
+      : null;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    this.guardTimeouts(this.view || !this.isConnected ? undefined : this.store.store);
     if (changed.has('step') && changed.get('step') !== undefined) {
       this.dispatchEvent(new CampaignPreviewChangeEvent({step: this.step as PreviewView['step']}));
     }
