@@ -238,6 +238,29 @@ describe('<campaign-preview>', () => {
     expect(dialer.sent.map((c) => c.type)).to.deep.equal(['accept']);
   });
 
+  it('moves focus into the dialog when the pressed button goes away, and never steals it', async () => {
+    const {el, dialer, provider} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.emit({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()});
+    await settle(el);
+    button(el, 'Answer')!.focus();
+    await sendKeys({press: 'Enter'});
+    dialer.emit({type: 'reservation-answered', reservationId: 'r1'});
+    dialer.offer();
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('dialog');
+    await sendKeys({press: 'Tab'});
+    expect(el.shadowRoot!.activeElement?.closest('[role=dialog]'), 'Tab continues inside the dialog').to.exist;
+
+    const notes = document.createElement('input');
+    provider.append(notes);
+    notes.focus();
+    button(el, 'Skip')!.click();
+    dialer.offer('o2');
+    await settle(el);
+    expect(document.activeElement).to.equal(notes);
+  });
+
   it('shows a refused command as an error, fires campaign-error, and lets the agent retry', async () => {
     const {el, dialer, provider} = await mount();
     dialer.refuse = (c) => (c.type === 'skip' ? Object.assign(new Error('Dialer is busy'), {code: 'E_BUSY'}) : null);

@@ -32,6 +32,10 @@ export const styles = [
       border-radius: var(--_radius);
       box-shadow: var(--campaign-preview-shadow, ${shadow});
     }
+    .dialog:focus-visible {
+      outline: 2px solid ${color.focus};
+      outline-offset: 2px;
+    }
     h2 {
       margin: 0 0 ${space.m};
       font-size: ${font.title};

@@ -119,6 +119,7 @@ export class CampaignPreview extends LitElement {
     this.guardTimeouts(this.view || !this.isConnected ? undefined : this.store.store);
     if (changed.has('step') && changed.get('step') !== undefined) {
       this.dispatchEvent(new CampaignPreviewChangeEvent({step: this.step as PreviewView['step']}));
+      this.takeFocus();
     }
     for (const notice of this.current?.notices ?? []) {
       if (notice.id > this.lastNoticeId) {
@@ -126,6 +127,18 @@ export class CampaignPreview extends LitElement {
         this.dispatchEvent(new CampaignErrorEvent(notice));
       }
     }
+  }
+
+  /**
+   * Moves focus to the dialog when it changes step and focus was lost (the
+   * button just pressed is gone) or was already inside it; never steals focus
+   * from whatever else the agent is working in.
+   */
+  private takeFocus(): void {
+    const active = document.activeElement;
+    const lost = active === null || active === document.body;
+    if (!lost && active !== this) return;
+    this.renderRoot.querySelector<HTMLElement>('[role=dialog]')?.focus({preventScroll: true});
   }
 
   /** Announces a new contact and the countdown at a few thresholds, not every second. */
@@ -187,7 +200,7 @@ export class CampaignPreview extends LitElement {
 
   private renderDialog(view: PreviewView, msg: Messages): TemplateResult {
     const title = view.step === 'reservation' ? msg.reservationTitle : msg.campaignContact;
-    return html`<section part="dialog" class="dialog" role="dialog" aria-labelledby="title">
+    return html`<section part="dialog" class="dialog" role="dialog" aria-labelledby="title" tabindex="-1">
       <h2 id="title" part="title">${title}</h2>
       ${view.notices.map((notice) => this.renderNotice(notice, msg))}
       ${view.limit
