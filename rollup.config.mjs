@@ -1,6 +1,17 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import {readFileSync, readdirSync} from 'node:fs';
+
+/** Ships the theme stylesheets as dist/themes/*.css. */
+const themes = () => ({
+  name: 'cpk-themes',
+  generateBundle() {
+    for (const file of readdirSync('src/themes').filter((name) => name.endsWith('.css'))) {
+      this.emitFile({type: 'asset', fileName: `themes/${file}`, source: readFileSync(`src/themes/${file}`)});
+    }
+  },
+});
 
 const tsOptions = (declarations) => ({
   tsconfig: './tsconfig.build.json',
@@ -18,7 +29,7 @@ export default [
   {
     input: {index: 'src/index.ts', headless: 'src/headless.ts', define: 'src/define.ts'},
     external: isDependency,
-    plugins: [typescript(tsOptions(true))],
+    plugins: [typescript(tsOptions(true)), themes()],
     output: {dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true},
   },
   // For a <script type="module"> drop-in: everything in one minified file.

@@ -1,14 +1,16 @@
 import {en} from './en.js';
 import {ptBR} from './pt-BR.js';
+import {ar} from './ar.js';
 import type {Messages} from './messages.js';
 
 export type {Messages, MessageOverrides} from './messages.js';
-export {formatDuration} from './format.js';
+export {formatDuration, formatCount, isolateLtr} from './format.js';
 
 const catalogs = new Map<string, Messages>([
   ['en', en],
   ['pt-br', ptBR],
   ['pt', ptBR],
+  ['ar', ar],
 ]);
 
 /** Adds or replaces a language (e.g. `registerMessages('es', es)`). */

@@ -21,7 +21,7 @@ export interface Messages {
   details: string;
   countdown: (action: TimeoutAction, time: string) => string;
   countdownDue: (action: TimeoutAction) => string;
-  countdownAnnouncement: (action: TimeoutAction, seconds: number) => string;
+  countdownAnnouncement: (action: TimeoutAction, seconds: string) => string;
   attemptFailed: (contact: string, reason: string) => string;
   nextContact: string;
   limitTitle: string;

@@ -15,7 +15,6 @@ export const color = {
   accent: css`var(--cpk-color-accent, #0b5cad)`,
   onAccent: css`var(--cpk-color-on-accent, #ffffff)`,
   danger: css`var(--cpk-color-danger, #b3261e)`,
-  onDanger: css`var(--cpk-color-on-danger, #ffffff)`,
   warning: css`var(--cpk-color-warning-surface, #fff4d6)`,
   success: css`var(--cpk-color-success, #1e7b34)`,
   focus: css`var(--cpk-color-focus, #0b5cad)`,

@@ -3,6 +3,7 @@
  * driven by the simulated dialer, used the way an agent would.
  */
 import {expect, waitUntil} from '@open-wc/testing';
+import {plain} from '../elements/support.js';
 
 async function openDesktop(query: string): Promise<Document> {
   const frame = document.createElement('iframe');
@@ -20,7 +21,7 @@ function buttonIn(doc: Document, tag: string, name: string): HTMLButtonElement |
   return [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
 }
 
-const textOf = (doc: Document, tag: string) => doc.querySelector(tag)!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const textOf = (doc: Document, tag: string) => plain(doc.querySelector(tag)!.shadowRoot!.textContent!);
 
 describe('demo agent desktop', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));

@@ -10,6 +10,7 @@ import {
   dialogName,
   expectAccessible,
   expectRole,
+  plain,
   settle,
   useFakeClock,
   visibleText,
@@ -105,7 +106,7 @@ describe('<campaign-preview>', () => {
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {timeoutMs: 12_000, timeoutAction: 'remove'});
     await settle(el);
-    const countdown = () => el.shadowRoot!.querySelector('[part=countdown]')?.textContent?.trim();
+    const countdown = () => plain(el.shadowRoot!.querySelector('[part=countdown]')?.textContent ?? '');
     expect(countdown()).to.equal('Removing in 0:12');
     await clock.tickAsync(2_000);
     await settle(el);
@@ -148,7 +149,7 @@ describe('<campaign-preview>', () => {
     clock.setSystemTime(Date.now() + 45_000); // asleep: no timer ran
     await clock.tickAsync(1_000);
     await settle(el);
-    expect(el.shadowRoot!.querySelector('[part=countdown]')!.textContent!.trim()).to.equal('Skipping in 0:14');
+    expect(plain(el.shadowRoot!.querySelector('[part=countdown]')!.textContent!)).to.equal('Skipping in 0:14');
   });
 
   it('R-M1 the Campaign button asks for a contact only when the agent is Available', async () => {
@@ -315,6 +316,19 @@ describe('<campaign-preview>', () => {
     provider.setAttribute('lang', 'en');
     await settle(el);
     expect(button(el, 'Accept')).to.exist;
+  });
+
+  it('speaks Arabic right to left, with the countdown kept left to right', async () => {
+    const {el, dialer, provider} = await mount();
+    provider.setAttribute('lang', 'ar');
+    provider.setAttribute('dir', 'rtl');
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer('o1', {timeoutMs: 20_000});
+    await settle(el);
+    for (const name of ['قبول', 'تخطي', 'إزالة', 'مغادرة الحملة']) expect(button(el, name), name).to.exist;
+    const countdown = el.shadowRoot!.querySelector('[part=countdown]')!.textContent!;
+    expect(countdown).to.match(/\u2066[0-9٠-٩]:[0-9٠-٩]{2}\u2069/, 'the time is isolated left-to-right');
+    await expectAccessible(el);
   });
 
   it('a host can drive it with a view and no provider; intents still fire', async () => {

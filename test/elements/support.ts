@@ -70,8 +70,13 @@ export function button(el: Element, name: string): HTMLButtonElement | undefined
   return [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
 }
 
+/** Text of the element's shadow root, whitespace collapsed, bidi isolates removed. */
 export function visibleText(el: Element): string {
-  return (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return plain(el.shadowRoot!.textContent ?? '');
+}
+
+export function plain(text: string): string {
+  return text.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Checks, in the browser's accessibility tree, that a control with this role and name exists. */

@@ -1,11 +1,13 @@
 import {LitElement, html, css, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
 import {TickController} from '../../controllers/tick-controller.js';
 import {formatDuration} from '../../i18n/index.js';
 
 /**
  * @tag call-timer
- * @summary Elapsed time since, or time left until, a moment: m:ss, then h:mm:ss.
+ * @summary Elapsed time since, or time left until, a moment: m:ss, then h:mm:ss,
+ * in the digits of its language and always left-to-right.
  *
  * Every `<call-timer>` on the page ticks from one shared clock (one timeout
  * for all of them, none when no timer is connected). The time shown is always
@@ -42,6 +44,7 @@ export class CallTimer extends LitElement {
   @property() label = '';
 
   private readonly ticks = new TickController(this);
+  private readonly i18n = new LocalizeController(this);
 
   protected override willUpdate(): void {
     this.ticks.active = this.anchor !== undefined;
@@ -68,7 +71,7 @@ export class CallTimer extends LitElement {
       role="timer"
       aria-label=${this.label || nothing}
       datetime=${`PT${seconds}S`}
-      >${formatDuration(ms, this.since !== undefined ? 'floor' : 'ceil')}</time
+      >${formatDuration(ms, this.since !== undefined ? 'floor' : 'ceil', this.i18n.lang)}</time
     >`;
   }
 }

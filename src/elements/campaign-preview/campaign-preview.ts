@@ -10,7 +10,7 @@ import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
 import {CampaignIntentEvent, type ElementIntent} from '../../events/intent-event.js';
 import type {CampaignStore} from '../../core/store.js';
-import {formatDuration, type MessageOverrides, type Messages} from '../../i18n/index.js';
+import {formatCount, formatDuration, isolateLtr, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import type {Contact} from '../../protocol/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
 import {styles} from './campaign-preview.styles.js';
@@ -159,7 +159,7 @@ export class CampaignPreview extends LitElement {
       const threshold = ANNOUNCE_AT.find((t) => seconds <= t && t < this.lastAnnounced!.at && seconds > t - 1);
       if (threshold !== undefined) {
         this.lastAnnounced = {offerId: offer.offerId, at: threshold};
-        this.announcement = msg.countdownAnnouncement(view.countdown.action, threshold);
+        this.announcement = msg.countdownAnnouncement(view.countdown.action, formatCount(threshold, this.i18n.lang));
       }
     }
   }
@@ -327,7 +327,8 @@ export class CampaignPreview extends LitElement {
 
   private renderCountdown(countdown: NonNullable<PreviewView['countdown']>, msg: Messages): TemplateResult {
     const left = remainingMs(countdown.deadline, this.ticks.now());
-    const text = left > 0 ? msg.countdown(countdown.action, formatDuration(left, 'ceil')) : msg.countdownDue(countdown.action);
+    const time = isolateLtr(formatDuration(left, 'ceil', this.i18n.lang));
+    const text = left > 0 ? msg.countdown(countdown.action, time) : msg.countdownDue(countdown.action);
     return html`<p part="countdown" class="countdown" role="timer" aria-live="off">${text}</p>`;
   }
 
