@@ -1,6 +1,7 @@
 /**
- * Every story of the static Storybook build, rendered in headless Chromium:
- * fails on a render error, a page error, or any axe violation.
+ * Every story of the static Storybook build, rendered in headless Chromium in
+ * every theme and in right-to-left Arabic: fails on a render error, a page
+ * error, or any axe violation.
  */
 import assert from 'node:assert/strict';
 import {createServer} from 'node:http';
@@ -15,6 +16,15 @@ const site = join(root, 'storybook-static');
 const axeSource = await readFile(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const index = JSON.parse(await readFile(join(site, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+
+/** Toolbar settings (Storybook globals) each story is checked under. */
+const VARIANTS = [
+  'theme:light',
+  'theme:dark',
+  'theme:high-contrast',
+  'theme:brand',
+  'theme:light;lang:ar;dir:rtl',
+];
 
 const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2'};
 
@@ -48,13 +58,13 @@ after(async () => {
 describe('every story renders without errors and passes axe', () => {
   it('has stories', () => assert.ok(stories.length > 0));
 
-  for (const story of stories) {
-    it(`${story.title} / ${story.name}`, async () => {
+  for (const story of stories) for (const globals of VARIANTS) {
+    it(`${story.title} / ${story.name} [${globals}]`, async () => {
       const errors = [];
       const onError = (error) => errors.push(error.message);
       page.on('pageerror', onError);
       try {
-        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`, {waitUntil: 'load'});
+        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`, {waitUntil: 'load'});
         await page.waitForFunction(
           () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
           {timeout: 15_000},
