@@ -33,12 +33,26 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
   let deadlineTimer: {key: string; sub: Subscription} | null = null;
   let disposed = false;
 
+  // Inputs that arrive while one is being applied (an adapter answering
+  // synchronously, a subscriber dispatching) wait their turn, so every
+  // subscriber sees the states in order and timers follow the latest state.
+  const queue: CoreInput[] = [];
+  let applying = false;
   const apply = (input: CoreInput): void => {
     if (disposed) return;
-    const result = step(state.value, input, scheduler.now());
-    if (result.state !== state.value) state.next(result.state);
-    result.commands.forEach(send);
-    armDeadline(result.state);
+    queue.push(input);
+    if (applying) return;
+    applying = true;
+    try {
+      for (let next = queue.shift(); next && !disposed; next = queue.shift()) {
+        const result = step(state.value, next, scheduler.now());
+        if (result.state !== state.value) state.next(result.state);
+        armDeadline(result.state);
+        result.commands.forEach(send);
+      }
+    } finally {
+      applying = false;
+    }
   };
 
   const send = (command: DialerCommand): void => {
@@ -76,7 +90,7 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
   /** One timer, for the current offer's deadline (R-C1). */
   const armDeadline = (current: CampaignState): void => {
     const offer = current.offer;
-    const due = offer && !offer.decision && !offer.expired && offer.deadline !== null;
+    const due = offer && !offer.decision && !offer.timedOut && offer.deadline !== null;
     const key = due ? `${offer.offerId}@${offer.deadline}` : '';
     if (deadlineTimer?.key === key) return;
     deadlineTimer?.sub.unsubscribe();
@@ -107,10 +121,8 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
       apply(parsed.ok ? {kind: 'event', event: parsed.value} : {kind: 'invalid-event', error: parsed.error});
     },
     error: (error: unknown) =>
-      apply({
-        kind: 'event',
-        event: {type: 'stream-error', code: errorCode(error, 'disconnected'), message: errorMessage(error)},
-      }),
+      apply({kind: 'disconnected', code: errorCode(error, 'disconnected'), message: errorMessage(error)}),
+    complete: () => apply({kind: 'disconnected', code: 'disconnected', message: 'The dialer closed the connection.'}),
   });
 
   return {
@@ -119,6 +131,7 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
     task$: state.pipe(map(selectTask), distinctUntilChanged(shallowEqual)),
     commands$: commands.asObservable(),
     dispatch: (intent) => apply({kind: 'intent', intent}),
+    accepts: (intent) => step(state.value, {kind: 'intent', intent}, scheduler.now()).commands.length > 0,
     addTimeoutGuard: (guard) => {
       guards.add(guard);
       return () => {
@@ -146,7 +159,7 @@ function errorCode(error: unknown, fallback = 'send-failed'): string {
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : 'The dialer did not answer.';
+  return typeof error === 'string' ? error : String(error);
 }
 
 /** Views are rebuilt on every change; only emit when a field really differs. */

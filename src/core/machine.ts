@@ -17,7 +17,6 @@ import {
   type DialerCommandType,
   type DialerEvent,
   type DialerEventOf,
-  type TimeoutAction,
 } from '../protocol/index.js';
 import type {Intent} from './intents.js';
 import {
@@ -42,7 +41,9 @@ export type CoreInput =
   /** An event that failed validation; shown, never applied. */
   | {readonly kind: 'invalid-event'; readonly error: string}
   /** The adapter could not deliver a command. */
-  | {readonly kind: 'command-failed'; readonly command: DialerCommand; readonly code: string; readonly message: string};
+  | {readonly kind: 'command-failed'; readonly command: DialerCommand; readonly code: string; readonly message: string}
+  /** The dialer's event stream failed or ended. */
+  | {readonly kind: 'disconnected'; readonly code: string; readonly message: string};
 
 export interface Step {
   readonly state: CampaignState;
@@ -80,7 +81,7 @@ const COMMAND_ACTION: Record<DialerCommandType, DialerAction> = {
 const unchanged = (state: CampaignState): Step => ({state, commands: []});
 
 export function can(state: CampaignState, command: DialerCommandType): boolean {
-  return state.capabilities.actions.includes(command);
+  return state.connected && state.capabilities.actions.includes(command);
 }
 
 /** Whether the agent may take this decision on the current offer right now. */
@@ -90,7 +91,7 @@ export function canDecide(state: CampaignState, decision: Decision): boolean {
   if (!can(state, DECISION_COMMAND[decision])) return false;
   switch (decision) {
     case 'accept':
-      return state.limit === null && !isCallActive(state.call);
+      return canDial(state);
     case 'skip':
       return offer.campaign.allowSkip;
     case 'remove':
@@ -98,6 +99,11 @@ export function canDecide(state: CampaignState, decision: Decision): boolean {
     case 'leave':
       return true;
   }
+}
+
+/** No limit and no other call: a call may be placed (R-L1, R-U2). */
+function canDial(state: CampaignState): boolean {
+  return state.limit === null && !isCallActive(state.call);
 }
 
 /** Whether the Campaign button may ask for a contact (R-M1, R-U2). */
@@ -127,6 +133,9 @@ export function step(state: CampaignState, input: CoreInput, now: number): Step 
       return unchanged(
         onActionFailed(state, COMMAND_ACTION[input.command.type], offerIdOf(input.command), input.code, input.message),
       );
+    case 'disconnected':
+      if (!state.connected) return unchanged(state);
+      return unchanged(addNotice({...state, connected: false, requesting: false}, 'stream-error', null, input.code, input.message));
   }
 }
 
@@ -175,32 +184,30 @@ function decide(state: CampaignState, decision: Decision, source: 'agent' | 'tim
       command = {...base, type: 'leave-campaign'};
       break;
   }
-  const next: Offer = {
-    ...offer,
-    decision: {action: decision, source},
-    autoSent: offer.autoSent || source === 'timeout',
-  };
+  const next: Offer = {...offer, decision: {action: decision, source}};
   return {
     state: {...state, offer: next, acceptedNumber, reservation: null, lastFailure: null},
     commands: [command],
   };
 }
 
-function timeoutDecision(action: TimeoutAction): Decision {
-  return action;
-}
-
+/**
+ * At the deadline (R-C1), once per offer: a dialer that enforces timeouts acts
+ * on its own; otherwise the kit sends the campaign's action, unless a host took
+ * it over or the action cannot be done now (then the agent still decides).
+ */
 function onTick(state: CampaignState, now: number, hostTakesOver: boolean): Step {
   const offer = state.offer;
-  if (!offer || offer.decision || offer.deadline === null || now < offer.deadline) {
+  if (!offer || offer.decision || offer.timedOut || offer.deadline === null || now < offer.deadline) {
     return unchanged(state);
   }
-  const decision = timeoutDecision(offer.campaign.timeoutAction);
-  const kitActs =
-    !state.capabilities.enforcesTimeout && !offer.autoSent && can(state, DECISION_COMMAND[decision]);
-  if (kitActs && !hostTakesOver) return decide(state, decision, 'timeout');
-  if (offer.expired) return unchanged(state);
-  return unchanged({...state, offer: {...offer, expired: true, autoSent: offer.autoSent || kitActs}});
+  const handled: CampaignState = {...state, offer: {...offer, timedOut: true}};
+  if (state.capabilities.enforcesTimeout) {
+    return unchanged({...handled, offer: {...handled.offer!, expired: true}});
+  }
+  const decision: Decision = offer.campaign.timeoutAction;
+  const possible = can(state, DECISION_COMMAND[decision]) && (decision !== 'accept' || canDial(state));
+  return possible && !hostTakesOver ? decide(handled, decision, 'timeout') : unchanged(handled);
 }
 
 // ---------------------------------------------------------------- intents
@@ -312,9 +319,15 @@ function onEvent(state: CampaignState, event: DialerEvent): Step {
     }
     case 'contact-offered':
       return unchanged(onContactOffered(state, event));
-    case 'offer-withdrawn':
-      if (state.offer?.offerId !== event.offerId) return unchanged(state);
+    case 'offer-withdrawn': {
+      const offer = state.offer;
+      if (offer?.offerId !== event.offerId) return unchanged(state);
+      if (event.autoAction === 'accept') {
+        // The dialer accepted on its own: its call follows and is this offer's.
+        return unchanged({...state, offer: {...offer, decision: {action: 'accept', source: 'timeout'}, expired: false}});
+      }
       return unchanged({...state, offer: null, acceptedNumber: null});
+    }
     case 'call-progress':
       return unchanged(onCallProgress(state, event));
     case 'cpa-result':
@@ -359,7 +372,7 @@ function onContactOffered(state: CampaignState, event: DialerEventOf<'contact-of
       deadline: event.deadline,
       decision: null,
       expired: false,
-      autoSent: false,
+      timedOut: false,
     },
     call: isCallActive(state.call) ? state.call : null,
   };

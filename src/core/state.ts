@@ -44,8 +44,12 @@ export interface Offer {
   readonly decision: {readonly action: Decision; readonly source: DecisionSource} | null;
   /** The deadline passed; a dialer that enforces timeouts is acting on it. */
   readonly expired: boolean;
-  /** The kit already sent the timeout action once; it will not send it again. */
-  readonly autoSent: boolean;
+  /**
+   * The deadline was handled, once: the kit sent the timeout action, a host
+   * took it over, the dialer enforces it, or nothing could be done. The kit
+   * never acts on this offer's deadline again; the agent still may.
+   */
+  readonly timedOut: boolean;
 }
 
 export type CallStatus =
@@ -102,6 +106,8 @@ export interface CampaignState {
   readonly limit: Limit | null;
   readonly notices: readonly Notice[];
   readonly nextNoticeId: number;
+  /** False once the dialer's event stream failed or ended: nothing can be sent. */
+  readonly connected: boolean;
 }
 
 export const MAX_NOTICES = 5;
@@ -119,6 +125,7 @@ export function initialState(capabilities: Capabilities): CampaignState {
     limit: null,
     notices: [],
     nextNoticeId: 1,
+    connected: true,
   };
 }
 

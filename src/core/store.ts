@@ -18,6 +18,8 @@ export interface CampaignStore {
   readonly commands$: Observable<DialerCommand>;
   /** The agent's intent; dropped when it no longer applies. */
   dispatch(intent: Intent): void;
+  /** Whether `dispatch(intent)` would send a command now (elements ask before raising an intent event). */
+  accepts(intent: Intent): boolean;
   /**
    * Asks `guard` before the kit sends a timeout action (R-C1); when any guard
    * returns false the host has taken over: the offer expires and nothing is

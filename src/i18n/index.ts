@@ -23,3 +23,8 @@ export function messagesFor(lang: string | null | undefined): Messages {
   const tag = (lang ?? '').toLowerCase();
   return catalogs.get(tag) ?? catalogs.get(tag.split('-')[0]) ?? en;
 }
+
+/** A failure reason in words: a known CPA result is translated, anything else is shown as the dialer sent it. */
+export function reasonText(msg: Messages, reason: string): string {
+  return Object.hasOwn(msg.cpa, reason) ? msg.cpa[reason as keyof Messages['cpa']] : reason;
+}

@@ -105,7 +105,7 @@ function checkStep(before: CampaignState, input: CoreInput, commands: readonly D
     if (byAgent && command.type === 'remove') assert.ok(offer.campaign.allowRemove, 'remove was disabled');
     if ('source' in command && command.source === 'timeout') {
       assert.equal(before.capabilities.enforcesTimeout, false, 'the dialer enforces timeouts itself');
-      assert.equal(offer.autoSent, false, 'the timeout action goes once');
+      assert.equal(offer.timedOut, false, 'the timeout action goes once');
       assert.ok(offer.deadline !== null && now >= offer.deadline);
     }
     ledger.set(command.offerId!, (ledger.get(command.offerId!) ?? 0) + 1);

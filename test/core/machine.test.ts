@@ -106,7 +106,58 @@ describe('campaign state machine', () => {
     m.event(offered('o1', {timeoutMs: 5_000}, 1_000));
     assert.deepEqual(m.input({kind: 'tick', hostTakesOver: true}, 6_000), []);
     assert.deepEqual(m.tick(7_000), [], 'and never later');
-    assert.equal(selectPreview(m.state).step, 'waiting');
+    assert.equal(selectPreview(m.state).step, 'offer', 'the offer stays with the agent and the host');
+    assert.equal(m.intent({type: 'accept', offerId: 'o1'}).length, 1);
+  });
+
+  it('R-C1 when the dialer refuses the timeout action, the agent can still decide', () => {
+    const m = new Machine();
+    available(m);
+    m.event(offered('o1', {timeoutMs: 5_000}, 1_000));
+    assert.equal(m.tick(6_000).length, 1);
+    m.event({type: 'action-failed', action: 'skip', offerId: 'o1', code: 'E', message: 'no'});
+    assert.deepEqual(m.tick(7_000), [], 'the kit does not retry on its own');
+    const view = selectPreview(m.state);
+    assert.equal(view.step, 'offer');
+    assert.equal(view.actions.skip, true);
+    assert.equal(m.intent({type: 'skip', offerId: 'o1'}).length, 1);
+  });
+
+  it('R-C1 no timeout accept while the call limit is reached, and no action the dialer lacks', () => {
+    const m = new Machine();
+    available(m);
+    m.event({type: 'limit-reached', scope: 'tenant', code: 'MAX', message: 'limit'});
+    m.event(offered('o1', {timeoutMs: 5_000, timeoutAction: 'accept'}, 1_000));
+    assert.deepEqual(m.tick(6_000), []);
+    assert.equal(selectPreview(m.state).actions.skip, true, 'the agent can still move on');
+    const lacking = new Machine(capabilities({actions: ALL_ACTIONS.filter((a) => a !== 'remove')}));
+    available(lacking);
+    lacking.event(offered('o1', {timeoutMs: 5_000, timeoutAction: 'remove'}, 1_000));
+    assert.deepEqual(lacking.tick(6_000), []);
+    assert.equal(selectPreview(lacking.state).step, 'offer');
+  });
+
+  it('R-C1 a dialer that accepts at the timeout itself: its call shows on the card', () => {
+    const m = new Machine(capabilities({enforcesTimeout: true}));
+    available(m);
+    m.event(offered('o1', {timeoutMs: 5_000, timeoutAction: 'accept', mode: 'preview'}, 1_000));
+    m.tick(6_000);
+    m.event({type: 'offer-withdrawn', offerId: 'o1', reason: 'expired', autoAction: 'accept'});
+    assert.equal(selectTask(m.state)?.status, 'dialing');
+    m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    assert.equal(selectTask(m.state)?.status, 'ringing');
+    assert.equal(selectPreview(m.state).campaignButton.enabled, false);
+  });
+
+  it('a lost event stream disables every action and the timeout', () => {
+    const m = new Machine();
+    available(m);
+    m.event(offered('o1', {timeoutMs: 5_000}, 1_000));
+    m.input({kind: 'disconnected', code: 'disconnected', message: 'socket closed'});
+    const view = selectPreview(m.state);
+    assert.deepEqual(view.actions, {accept: false, skip: false, remove: false, leave: false});
+    assert.equal(view.notices.at(-1)?.code, 'disconnected');
+    assert.deepEqual(m.tick(6_000), []);
   });
 
   it('R-C1 a dialer that enforces the timeout gets no command from the kit', () => {

@@ -111,6 +111,58 @@ describe('campaign store', () => {
     assert.equal(selectPreview(store.snapshot()).step, 'waiting');
   });
 
+  it('keeps the deadline when the adapter refuses synchronously', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const {events, adapter, sent} = fakeAdapter({
+      send: (c) => new Observable((s) => (c.type === 'accept' ? s.error(new DialerError('E', 'no')) : s.complete())),
+    });
+    const store = createCampaignStore(adapter, {scheduler});
+    events.next(offered('o1', {timeoutMs: 5_000, timeoutAction: 'skip'}, 0));
+    store.dispatch({type: 'accept', offerId: 'o1'});
+    scheduler.flush();
+    assert.deepEqual(sent.map((c) => c.type), ['accept', 'skip'], 'the refused accept, then the timeout skip');
+  });
+
+  it('applies inputs in order when the adapter answers inside send', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const events = new Subject<unknown>();
+    const adapter: DialerAdapter = {
+      events$: events,
+      capabilities: capabilities(),
+      send: (command) => {
+        if (command.type === 'skip' && command.offerId === 'o1') {
+          events.next({type: 'offer-withdrawn', offerId: command.offerId, reason: 'skipped'});
+          events.next(offered('o2', {timeoutMs: 5_000}, 0));
+        }
+        return new Observable<void>((s) => s.complete());
+      },
+    };
+    const store = createCampaignStore(adapter, {scheduler});
+    const steps: string[] = [];
+    store.preview$.subscribe((view) => steps.push(view.offer?.offerId ?? view.step));
+    events.next(offered('o1', {timeoutMs: 0}, 0));
+    store.dispatch({type: 'skip', offerId: 'o1'});
+    assert.equal(steps.at(-1), 'o2');
+    const sent: string[] = [];
+    store.commands$.subscribe((c) => sent.push(c.type));
+    scheduler.flush();
+    assert.deepEqual(sent, ['skip'], 'the new offer\'s deadline is armed');
+    assert.equal(store.snapshot().offer?.decision?.source, 'timeout');
+  });
+
+  it('a failed event stream disconnects: no more commands, not even at the deadline', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const {events, adapter, sent} = fakeAdapter();
+    const store = createCampaignStore(adapter, {scheduler});
+    events.next(offered('o1', {timeoutMs: 5_000}, 0));
+    events.error(new Error('socket closed'));
+    store.dispatch({type: 'accept', offerId: 'o1'});
+    scheduler.flush();
+    assert.deepEqual(sent, []);
+    assert.equal(store.snapshot().connected, false);
+    assert.match(selectPreview(store.snapshot()).notices.at(-1)!.message, /socket closed/);
+  });
+
   it('dispose stops listening and cancels the deadline', () => {
     const scheduler = new VirtualTimeScheduler();
     const {events, adapter, sent} = fakeAdapter();
@@ -155,6 +207,9 @@ describe('simulated dialer through the store (virtual time)', () => {
     sim.advance(200);
     const first = selectPreview(sim.state()).offer!;
     sim.store.dispatch({type: 'skip', offerId: first.offerId});
+    sim.advance(200);
+    assert.equal(selectPreview(sim.state()).step, 'closed', 'in preview mode the agent asks again');
+    sim.store.dispatch({type: 'request-contact'});
     sim.advance(200);
     const second = selectPreview(sim.state()).offer!;
     assert.notEqual(second.offerId, first.offerId);
@@ -219,6 +274,41 @@ describe('simulated dialer through the store (virtual time)', () => {
     assert.equal(task.canCancel, true);
     sim.store.dispatch({type: 'cancel-call', callId: task.callId!});
     assert.equal(selectTask(sim.state())?.status, 'ended');
+  });
+
+  it('R-A1 R-A2 an agent who goes Not ready and back is reserved again', () => {
+    const sim = simulatedCampaign({agentAvailable: true});
+    sim.advance(200);
+    assert.equal(selectPreview(sim.state()).step, 'reservation');
+    sim.store.dispatch({type: 'set-agent-state', state: 'not-ready'});
+    sim.advance(200);
+    assert.equal(selectPreview(sim.state()).step, 'closed');
+    sim.store.dispatch({type: 'set-agent-state', state: 'available'});
+    sim.advance(200);
+    assert.equal(selectPreview(sim.state()).step, 'reservation');
+  });
+
+  it('R-M3 an answering machine without CPA is a connected call that ends', () => {
+    const sim = simulatedCampaign({agentAvailable: true, outcome: 'machine', campaign: campaign({mode: 'direct', cpa: false})});
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
+    sim.advance(1_300);
+    assert.equal(selectTask(sim.state())?.status, 'connected');
+    sim.advance(2_000);
+    assert.equal(selectTask(sim.state())?.status, 'ended');
+  });
+
+  it('a contact request while a call is going on is refused, not dropped', () => {
+    const sim = simulatedCampaign({agentAvailable: true, campaign: campaign({mode: 'preview'})});
+    sim.advance(10);
+    sim.store.dispatch({type: 'request-contact'});
+    sim.advance(200);
+    assert.ok(sim.state().offer);
+    let refused: unknown;
+    sim.dialer.send({type: 'request-contact', v: 1}).subscribe({error: (e) => (refused = e)});
+    assert.match(String(refused), /already in progress/);
   });
 
   it('leaving the campaign withdraws the offer and sets the agent Not ready', () => {

@@ -133,7 +133,7 @@ describe('<campaign-preview>', () => {
     await settle(el);
     expect(seen).to.deep.equal([{type: 'skip', offerId: 'o1', source: 'timeout'}]);
     expect(dialer.sent, 'the host took over: the kit sends nothing').to.deep.equal([]);
-    expect(button(el, 'Accept'), 'the expired offer does not linger').to.equal(undefined);
+    expect(button(el, 'Accept'), 'the offer stays with the agent').to.exist;
   });
 
   it('R-C1 the countdown is right after the tab slept', async () => {
@@ -260,6 +260,31 @@ describe('<campaign-preview>', () => {
     dialer.offer('o2');
     await settle(el);
     expect(document.activeElement).to.equal(notes);
+  });
+
+  it('a double click raises one intent event and sends one command', async () => {
+    const {el, dialer, provider} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    await settle(el);
+    let events = 0;
+    provider.addEventListener('campaign-accept', () => events++);
+    const accept = button(el, 'Accept')!;
+    accept.click();
+    accept.click();
+    expect(events).to.equal(1);
+    expect(dialer.sent.length).to.equal(1);
+  });
+
+  it('after Accept in preview mode, focus goes back to the Campaign button', async () => {
+    const {el, dialer} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer('o1', {mode: 'preview'});
+    await settle(el);
+    button(el, 'Accept')!.focus();
+    await sendKeys({press: 'Enter'});
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Campaign');
   });
 
   it('shows a refused command as an error, fires campaign-error, and lets the agent retry', async () => {

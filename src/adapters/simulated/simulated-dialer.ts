@@ -144,6 +144,9 @@ export class SimulatedDialer implements DialerAdapter {
         return;
       case 'request-contact':
         this.requireAvailable();
+        if (this.offer || this.call) {
+          throw new DialerError('agent-busy', 'A contact or a call is already in progress.');
+        }
         if (this.reportLimit()) return;
         this.later(this.latency, () => this.offerNext());
         return;
@@ -165,12 +168,12 @@ export class SimulatedDialer implements DialerAdapter {
       case 'skip':
         this.queue.push(this.takeOffer(command.offerId).contact);
         this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'skipped'});
-        this.later(this.latency, () => this.offerNext());
+        this.pushNext();
         return;
       case 'remove':
         this.takeOffer(command.offerId);
         this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'removed'});
-        this.later(this.latency, () => this.offerNext());
+        this.pushNext();
         return;
       case 'leave-campaign':
         if (command.offerId) {
@@ -215,7 +218,10 @@ export class SimulatedDialer implements DialerAdapter {
     this.emit(reason === undefined ? {type: 'agent-state', state} : {type: 'agent-state', state, reason});
     if (state === 'available') {
       this.later(this.latency, () => this.reserveIfDue());
-    } else if (this.offer) {
+      return;
+    }
+    this.reservationId = null;
+    if (this.offer) {
       const {offerId} = this.offer;
       this.queue.unshift(this.dropOffer().contact);
       this.emit({type: 'offer-withdrawn', offerId, reason: 'withdrawn'});
@@ -262,7 +268,12 @@ export class SimulatedDialer implements DialerAdapter {
       return;
     }
     if (action === 'skip') this.queue.push(offer.contact);
-    this.later(this.latency, () => this.offerNext());
+    this.pushNext();
+  }
+
+  /** Standard and direct preview push the next contact (R-A2); in preview mode the agent asks (R-M1). */
+  private pushNext(): void {
+    if (this.script.campaign.mode !== 'preview') this.later(this.latency, () => this.offerNext());
   }
 
   private takeOffer(offerId: string): LiveOffer {
@@ -309,21 +320,29 @@ export class SimulatedDialer implements DialerAdapter {
       this.endCall(reason);
       this.afterCall();
     };
+    const hangUpLater = (reason: string) =>
+      call.timers.push(this.later(this.script.talkMs ?? 8000, () => {
+        this.endCall(reason);
+        this.afterCall();
+      }));
     switch (outcome) {
       case 'answer':
         call.phase = 'connected';
         if (cpa) this.emit({type: 'cpa-result', callId: call.callId, result: 'live-voice'});
         else progress('connected');
-        call.timers.push(this.later(this.script.talkMs ?? 8000, () => {
-          this.endCall('customer-hung-up');
-          this.afterCall();
-        }));
+        hangUpLater('customer-hung-up');
         return;
       case 'machine':
-        // Without CPA the agent simply hears the machine on a connected call.
-        call.phase = cpa ? 'machine' : 'connected';
-        if (cpa) this.emit({type: 'cpa-result', callId: call.callId, result: 'answering-machine'});
-        else progress('connected');
+        if (cpa) {
+          // The agent leaves a voicemail and says so (R-U6).
+          call.phase = 'machine';
+          this.emit({type: 'cpa-result', callId: call.callId, result: 'answering-machine'});
+        } else {
+          // Without CPA the agent simply hears the machine on a connected call, until it hangs up.
+          call.phase = 'connected';
+          progress('connected');
+          hangUpLater('machine-hung-up');
+        }
         return;
       case 'fail':
         this.emit({type: 'call-failed', callId: call.callId, reason: 'network-error'});

@@ -10,7 +10,7 @@ import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
 import {CampaignIntentEvent, type ElementIntent} from '../../events/intent-event.js';
 import type {CampaignStore} from '../../core/store.js';
-import {formatCount, formatDuration, isolateLtr, type MessageOverrides, type Messages} from '../../i18n/index.js';
+import {formatCount, formatDuration, isolateLtr, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import type {Contact} from '../../protocol/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
 import {styles} from './campaign-preview.styles.js';
@@ -131,14 +131,18 @@ export class CampaignPreview extends LitElement {
 
   /**
    * Moves focus to the dialog when it changes step and focus was lost (the
-   * button just pressed is gone) or was already inside it; never steals focus
-   * from whatever else the agent is working in.
+   * button just pressed is gone) or was already inside it, or back to the
+   * Campaign button when the dialog closed; never steals focus from whatever
+   * else the agent is working in.
    */
   private takeFocus(): void {
     const active = document.activeElement;
     const lost = active === null || active === document.body;
     if (!lost && active !== this) return;
-    this.renderRoot.querySelector<HTMLElement>('[role=dialog]')?.focus({preventScroll: true});
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[role=dialog]') ??
+      this.renderRoot.querySelector<HTMLElement>('[part=campaign-button]');
+    target?.focus({preventScroll: true});
   }
 
   /** Announces a new contact and the countdown at a few thresholds, not every second. */
@@ -212,7 +216,7 @@ export class CampaignPreview extends LitElement {
         : nothing}
       ${view.lastFailure
         ? html`<p class="failure" role="alert">
-            ${msg.attemptFailed(view.lastFailure.contactName, this.reason(view.lastFailure.reason, msg))}
+            ${msg.attemptFailed(view.lastFailure.contactName, reasonText(msg, view.lastFailure.reason))}
           </p>`
         : nothing}
       ${this.renderStep(view, msg)}
@@ -343,10 +347,6 @@ export class CampaignPreview extends LitElement {
             ${msg.dismiss}
           </button>`}
     </div>`;
-  }
-
-  private reason(reason: string, msg: Messages): string {
-    return reason in msg.cpa ? msg.cpa[reason as keyof Messages['cpa']] : reason;
   }
 }
 

@@ -6,7 +6,7 @@ import type {TaskStatus, TaskView} from '../../core/views.js';
 import {CampaignTaskChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
 import type {ElementIntent} from '../../events/intent-event.js';
-import type {MessageOverrides, Messages} from '../../i18n/index.js';
+import {reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {contactIcon} from '../icons.js';
 import {styles} from './campaign-task-card.styles.js';
 
@@ -129,7 +129,7 @@ export class CampaignTaskCard extends LitElement {
       </div>`;
     }
     const text = task.status === 'failed' && task.failReason
-      ? msg.failReason(task.failReason in msg.cpa ? msg.cpa[task.failReason as keyof Messages['cpa']] : task.failReason)
+      ? msg.failReason(reasonText(msg, task.failReason))
       : msg.status[task.status];
     return html`<p part="status" class="status">${text}</p>`;
   }
