@@ -287,6 +287,59 @@ describe('<campaign-preview>', () => {
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Campaign');
   });
 
+  it('keyboard shortcuts: Alt+Shift+S skips from anywhere on the page; hosts remap or turn them off', async () => {
+    const {el, dialer} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    await settle(el);
+    expect(button(el, 'Skip')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+S');
+    const press = async (...keys: string[]) => {
+      for (const key of keys.slice(0, -1)) await sendKeys({down: key});
+      await sendKeys({press: keys.at(-1)!});
+      for (const key of keys.slice(0, -1).reverse()) await sendKeys({up: key});
+    };
+    el.shortcuts = {skip: null, accept: 'Control+Enter'};
+    await settle(el);
+    await press('Alt', 'Shift', 'KeyS');
+    expect(dialer.sent).to.deep.equal([], 'skip was turned off');
+    await press('Control', 'Enter');
+    expect(dialer.sent.map((c) => c.type)).to.deep.equal(['accept']);
+
+    const second = await mount();
+    second.el.noShortcuts = true;
+    second.dialer.emit({type: 'agent-state', state: 'available'});
+    second.dialer.offer();
+    await settle(second.el);
+    await press('Alt', 'Shift', 'KeyA');
+    expect(second.dialer.sent).to.deep.equal([]);
+    second.el.noShortcuts = false;
+    await settle(second.el);
+    await press('Alt', 'Shift', 'KeyR');
+    expect(second.dialer.sent.map((c) => c.type)).to.deep.equal(['remove']);
+  });
+
+  it('hosts add their own content through slots', async () => {
+    const {el, dialer} = await withDialer<CampaignPreview>(
+      html`<campaign-provider>
+        <campaign-preview>
+          <a slot="contact-header" href="#crm">Open in CRM</a>
+          <p slot="details">Last contact: 2 days ago</p>
+          <button slot="actions">Schedule callback</button>
+        </campaign-preview>
+      </campaign-provider>`,
+      'campaign-preview',
+    );
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    await settle(el);
+    const assigned = (name: string) =>
+      el.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name=${name}]`)!.assignedElements().map((e) => e.textContent);
+    expect(assigned('contact-header')).to.deep.equal(['Open in CRM']);
+    expect(assigned('details')).to.deep.equal(['Last contact: 2 days ago']);
+    expect(assigned('actions')).to.deep.equal(['Schedule callback']);
+    await expectAccessible(el);
+  });
+
   it('shows a refused command as an error, fires campaign-error, and lets the agent retry', async () => {
     const {el, dialer, provider} = await mount();
     dialer.refuse = (c) => (c.type === 'skip' ? Object.assign(new Error('Dialer is busy'), {code: 'E_BUSY'}) : null);

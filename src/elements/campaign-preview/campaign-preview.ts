@@ -2,8 +2,9 @@ import {LitElement, html, nothing, type PropertyValues, type TemplateResult} fro
 import {property, state} from 'lit/decorators.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
+import {ShortcutController, type Shortcut} from '../../controllers/shortcut-controller.js';
 import {TickController} from '../../controllers/tick-controller.js';
-import type {Notice} from '../../core/state.js';
+import type {Decision, Notice} from '../../core/state.js';
 import {remainingMs, type PreviewView} from '../../core/views.js';
 import {CampaignErrorEvent} from '../../events/error-event.js';
 import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
@@ -17,6 +18,17 @@ import {styles} from './campaign-preview.styles.js';
 
 /** Countdown seconds at which the remaining time is announced to screen readers. */
 const ANNOUNCE_AT = [30, 10, 5];
+
+const DECISIONS: readonly Decision[] = ['accept', 'skip', 'remove', 'leave'];
+const DECISION_CLASS: Record<Decision, string> = {accept: 'primary', skip: '', remove: 'danger', leave: 'quiet'};
+
+/** The default keyboard shortcuts for the decisions (see `shortcuts`). */
+export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
+  accept: 'Alt+Shift+A',
+  skip: 'Alt+Shift+S',
+  remove: 'Alt+Shift+R',
+  leave: 'Alt+Shift+L',
+};
 
 /**
  * @tag campaign-preview
@@ -38,6 +50,10 @@ const ANNOUNCE_AT = [30, 10, 5];
  * @fires campaign-leave - Before leaving the campaign. Cancelable.
  * @fires campaign-preview-change - The dialog moved to another step.
  * @fires campaign-error - A command failed or the dialer sent something unreadable.
+ *
+ * @slot contact-header - Replaces the contact's name and campaign line (e.g. with a link to the host's CRM).
+ * @slot details - Extra content after the contact's detail fields (notes, history...).
+ * @slot actions - Extra buttons after Accept, Skip, Remove and Leave campaign.
  *
  * @csspart campaign-button - The Campaign button (R-M1).
  * @csspart dialog - The Campaign contact dialog.
@@ -75,6 +91,17 @@ export class CampaignPreview extends LitElement {
   /** Per-instance replacements for any of the element's strings. */
   @property({attribute: false}) messages: MessageOverrides | undefined = undefined;
 
+  /**
+   * Keyboard shortcuts for Accept, Skip, Remove and Leave, working anywhere on
+   * the page while a contact is shown. Defaults: Alt+Shift+A, S, R and L.
+   * Map a decision to another combination (`{accept: 'Control+Enter'}`) or to
+   * `null` to turn it off.
+   */
+  @property({attribute: false}) shortcuts: Partial<Record<Decision, Shortcut | null>> = {};
+
+  /** Turns every keyboard shortcut off. */
+  @property({type: Boolean, attribute: 'no-shortcuts'}) noShortcuts = false;
+
   /** The current step, reflected for styling (`closed`, `reservation`, `waiting`, `offer`, `attempt-failed`). */
   @property({reflect: true}) step = 'closed';
 
@@ -87,6 +114,16 @@ export class CampaignPreview extends LitElement {
   private lastNoticeId = 0;
   private guard: {store: CampaignStore; release: () => void} | null = null;
   private lastAnnounced: {offerId: string; at: number} | null = null;
+
+  constructor() {
+    super();
+    new ShortcutController<Decision>(
+      this,
+      () => this.bindings,
+      () => this.current?.step === 'offer',
+      (action) => this.decide(action),
+    );
+  }
 
   private get current(): PreviewView | undefined {
     return this.view ?? this.store.value;
@@ -165,6 +202,23 @@ export class CampaignPreview extends LitElement {
         this.lastAnnounced = {offerId: offer.offerId, at: threshold};
         this.announcement = msg.countdownAnnouncement(view.countdown.action, formatCount(threshold, this.i18n.lang));
       }
+    }
+  }
+
+  private get bindings(): Partial<Record<Decision, Shortcut | null>> {
+    return this.noShortcuts ? {} : {...DEFAULT_SHORTCUTS, ...this.shortcuts};
+  }
+
+  /** Accept, Skip, Remove or Leave on the offer shown, if the campaign and the dialer allow it. */
+  private decide(action: Decision): void {
+    const view = this.current;
+    const offer = view?.offer;
+    if (!offer || !view.actions[action]) return;
+    if (action === 'accept') {
+      const phoneNumber = this.chosenNumber ?? offer.contact.phoneNumbers[0].number;
+      this.intent({type: 'accept', offerId: offer.offerId, phoneNumber});
+    } else {
+      this.intent({type: action, offerId: offer.offerId});
     }
   }
 
@@ -266,16 +320,18 @@ export class CampaignPreview extends LitElement {
 
   private renderOffer(view: PreviewView, msg: Messages): TemplateResult {
     const {offer, actions, countdown} = view;
-    const {contact, campaign, offerId} = offer!;
+    const {contact, campaign} = offer!;
     const number = this.chosenNumber ?? contact.phoneNumbers[0].number;
     return html`
-      <div part="contact" class="contact">
-        <span class="avatar">${contactIcon}</span>
-        <div>
-          <p class="name">${contact.name}</p>
-          <p class="campaign">${campaign.name} · ${msg.modes[campaign.mode]}</p>
+      <slot name="contact-header">
+        <div part="contact" class="contact">
+          <span class="avatar">${contactIcon}</span>
+          <div>
+            <p class="name">${contact.name}</p>
+            <p class="campaign">${campaign.name} · ${msg.modes[campaign.mode]}</p>
+          </div>
         </div>
-      </div>
+      </slot>
       ${campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
       ${this.renderNumbers(contact, number, msg)}
       ${contact.details.length
@@ -283,27 +339,23 @@ export class CampaignPreview extends LitElement {
             ${contact.details.map((d) => html`<div><dt>${d.label}</dt><dd>${d.value}</dd></div>`)}
           </dl>`
         : nothing}
+      <slot name="details"></slot>
       ${countdown ? this.renderCountdown(countdown, msg) : nothing}
       ${view.acceptBlocked === 'limit' ? html`<p class="hint">${msg.acceptBlockedByLimit}</p>` : nothing}
       <div part="actions" class="actions">
-        ${actions.accept
-          ? html`<button part="accept-button" class="primary" @click=${() => this.intent({type: 'accept', offerId, phoneNumber: number})}>
-              ${msg.accept}
-            </button>`
-          : nothing}
-        ${actions.skip
-          ? html`<button part="skip-button" @click=${() => this.intent({type: 'skip', offerId})}>${msg.skip}</button>`
-          : nothing}
-        ${actions.remove
-          ? html`<button part="remove-button" class="danger" @click=${() => this.intent({type: 'remove', offerId})}>
-              ${msg.remove}
-            </button>`
-          : nothing}
-        ${actions.leave
-          ? html`<button part="leave-button" class="quiet" @click=${() => this.intent({type: 'leave', offerId})}>
-              ${msg.leave}
-            </button>`
-          : nothing}
+        ${DECISIONS.filter((action) => actions[action]).map((action) => {
+          const shortcut = this.bindings[action] ?? undefined;
+          return html`<button
+            part=${`${action}-button`}
+            class=${DECISION_CLASS[action]}
+            aria-keyshortcuts=${shortcut ?? nothing}
+            title=${shortcut ?? nothing}
+            @click=${() => this.decide(action)}
+          >
+            ${msg[action]}
+          </button>`;
+        })}
+        <slot name="actions"></slot>
       </div>
     `;
   }

@@ -25,6 +25,9 @@ import {styles} from './campaign-task-card.styles.js';
  * @fires campaign-voicemail-left - Before telling the dialer the voicemail was left. Cancelable.
  * @fires campaign-task-change - The task's status changed.
  *
+ * @slot details - Extra content after the configured details.
+ * @slot actions - Extra controls at the end of the card (e.g. the host's own call controls).
+ *
  * @csspart base - The card.
  * @csspart header - The label, icon and timer row.
  * @csspart icon - The contact icon.
@@ -108,8 +111,10 @@ export class CampaignTaskCard extends LitElement {
             ${task.contact.details.map((d) => html`<div><dt>${d.label}</dt><dd>${d.value}</dd></div>`)}
           </dl>`
         : nothing}
+      <slot name="details"></slot>
       ${this.renderStatus(task, msg)}
       ${task.voicemailPrompt ? this.renderVoicemail(task, msg) : nothing}
+      <slot name="actions"></slot>
     </article>`;
   }
 
