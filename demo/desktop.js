@@ -3,6 +3,13 @@ import {createCampaignStore, demoCampaign, SimulatedDialer} from '/dist/index.js
 
 const params = new URLSearchParams(location.search);
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
+if (params.get('lang')?.startsWith('ar')) document.documentElement.dir = 'rtl';
+
+// ?theme=light|dark|high-contrast|brand-example: one of the kit's theme stylesheets.
+const THEMES = ['light', 'dark', 'high-contrast', 'brand-example'];
+const theme = THEMES.includes(params.get('theme')) ? params.get('theme') : 'light';
+document.documentElement.dataset.theme = theme;
+document.head.append(Object.assign(document.createElement('link'), {rel: 'stylesheet', href: `/dist/themes/${theme}.css`}));
 
 const {script, ignored} = demoCampaign(params);
 const dialer = new SimulatedDialer(script);
@@ -49,6 +56,10 @@ const presets = [
   ['R-U6 Answering machine', 'outcome=machine&autoAvailable=true'],
   ['R-L1 Call limit reached', 'limit=0&autoAvailable=true'],
   ['Português (Brasil)', 'lang=pt-BR&autoAvailable=true'],
+  ['العربية (right to left)', 'lang=ar&autoAvailable=true'],
+  ['Dark theme', 'theme=dark&autoAvailable=true'],
+  ['High contrast', 'theme=high-contrast&autoAvailable=true'],
+  ['Brand example (white label)', 'theme=brand-example&autoAvailable=true'],
 ];
 document.getElementById('presets').replaceChildren(
   ...presets.map(([label, query]) => {

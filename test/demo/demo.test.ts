@@ -5,10 +5,10 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {plain} from '../elements/support.js';
 
-async function openDesktop(query: string): Promise<Document> {
+async function openDesktop(query: string, page = '/demo/index.html'): Promise<Document> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 1200px; height: 800px';
-  frame.src = `/demo/index.html?${query}`;
+  frame.src = `${page}?${query}`;
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
   const doc = frame.contentDocument!;
@@ -55,6 +55,13 @@ describe('demo agent desktop', () => {
   it('R-L1 limit=0 shows the reason code at once', async () => {
     const doc = await openDesktop('limit=0&autoAvailable=true');
     await waitUntil(() => textOf(doc, 'campaign-preview').includes('MAX_CONCURRENT_CALLS'), 'the limit', {timeout: 5_000});
+  });
+
+  it('the plain HTML example runs on the self-contained bundle alone', async () => {
+    const doc = await openDesktop('', '/demo/examples/plain-html.html');
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Campaign')?.getAttribute('aria-disabled') === 'false', 'Campaign enabled', {timeout: 5_000});
+    buttonIn(doc, 'campaign-preview', 'Campaign')!.click();
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Accept'), 'a contact is offered', {timeout: 5_000});
   });
 
   it('reports malformed parameters instead of failing', async () => {

@@ -2,7 +2,13 @@
  * Custom Elements Manifest settings (`npm run analyze`). The class comments
  * are the public contract; events the analyzer infers from `dispatchEvent`
  * calls (often with a wrong name) duplicate the documented `@fires` and are dropped.
+ * From the same manifest: VS Code custom data and JSX types in dist/ide/.
  */
+import {customElementJsxPlugin} from 'custom-element-jsx-integration';
+import {customElementVsCodePlugin} from 'custom-element-vs-code-integration';
+
+const ide = {outdir: 'dist/ide', hideLogs: true};
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/define.ts', 'src/elements/icons.ts', 'src/elements/define-once.ts'],
@@ -20,5 +26,11 @@ export default {
         }
       },
     },
+    customElementVsCodePlugin({...ide, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json'}),
+    customElementJsxPlugin({
+      ...ide,
+      fileName: 'jsx.d.ts',
+      componentTypePath: (_name, tag) => `../elements/${tag}/${tag}.js`,
+    }),
   ],
 };

@@ -363,7 +363,7 @@ export class CampaignPreview extends LitElement {
   private renderNumbers(contact: Contact, chosen: string, msg: Messages): TemplateResult {
     if (contact.phoneNumbers.length === 1) {
       const only = contact.phoneNumbers[0];
-      return html`<p class="number"><span class="visually-hidden">${msg.phoneNumbers}: </span>${only.label ? `${only.label} · ` : ''}<bdi>${only.number}</bdi></p>`;
+      return html`<p class="number"><span class="visually-hidden">${msg.phoneNumbers}: </span>${only.label ? `${only.label} · ` : ''}<bdi dir="ltr">${only.number}</bdi></p>`;
     }
     return html`<fieldset class="numbers">
       <legend>${msg.phoneNumbers}</legend>
@@ -375,7 +375,7 @@ export class CampaignPreview extends LitElement {
             .checked=${p.number === chosen}
             @change=${() => (this.chosenNumber = p.number)}
           />
-          ${p.label ? `${p.label} · ` : ''}<bdi>${p.number}</bdi>
+          ${p.label ? `${p.label} · ` : ''}<bdi dir="ltr">${p.number}</bdi>
         </label>`,
       )}
     </fieldset>`;

@@ -1,0 +1,35 @@
+/**
+ * What the package ships (run after `npm run build`, as `npm test` does):
+ * every export resolves to a built file, and the IDE data covers every element.
+ */
+import assert from 'node:assert/strict';
+import {existsSync, readFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {describe, it} from 'node:test';
+
+const root = resolve(import.meta.dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const TAGS = ['campaign-preview', 'campaign-task-card', 'call-timer', 'campaign-provider'];
+
+describe('package', () => {
+  it('every export points at a built file', () => {
+    const targets = Object.values(pkg.exports as Record<string, string | Record<string, string>>).flatMap((t) =>
+      typeof t === 'string' ? [t] : Object.values(t),
+    );
+    for (const target of targets.filter((t) => !t.includes('*'))) {
+      assert.ok(existsSync(join(root, target)), `${target} is missing (run npm run build)`);
+    }
+    for (const theme of ['light', 'dark', 'high-contrast', 'brand-example']) {
+      assert.ok(existsSync(join(root, `dist/themes/${theme}.css`)), theme);
+    }
+  });
+
+  it('VS Code custom data and JSX types describe every element', () => {
+    const html = JSON.parse(readFileSync(join(root, 'dist/ide/vscode.html-custom-data.json'), 'utf8'));
+    assert.deepEqual(html.tags.map((t: {name: string}) => t.name).sort(), [...TAGS].sort());
+    const preview = html.tags.find((t: {name: string}) => t.name === 'campaign-preview');
+    assert.ok(preview.attributes.some((a: {name: string}) => a.name === 'no-shortcuts'));
+    const jsx = readFileSync(join(root, 'dist/ide/jsx.d.ts'), 'utf8');
+    for (const tag of TAGS) assert.match(jsx, new RegExp(`"${tag}"`));
+  });
+});
