@@ -1,15 +1,19 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import {readFileSync, readdirSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
+import {tsImport} from 'tsx/esm/api';
 
-/** Ships the theme stylesheets as dist/themes/*.css. */
+/** Ships the theme stylesheets as dist/themes/*.css: generated from the palettes, plus the brand example. */
 const themes = () => ({
   name: 'cpk-themes',
-  generateBundle() {
-    for (const file of readdirSync('src/themes').filter((name) => name.endsWith('.css'))) {
-      this.emitFile({type: 'asset', fileName: `themes/${file}`, source: readFileSync(`src/themes/${file}`)});
+  async generateBundle() {
+    const {THEME_NAMES, themeStylesheet} = await tsImport('./src/themes/palettes.ts', import.meta.url);
+    for (const name of THEME_NAMES) {
+      this.emitFile({type: 'asset', fileName: `themes/${name}.css`, source: themeStylesheet(name)});
     }
+    const brand = 'brand-example.css';
+    this.emitFile({type: 'asset', fileName: `themes/${brand}`, source: readFileSync(`src/themes/${brand}`)});
   },
 });
 

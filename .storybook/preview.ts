@@ -2,25 +2,23 @@ import type {Preview} from '@storybook/web-components-vite';
 import {setCustomElementsManifest} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import manifest from '../custom-elements.json';
-import light from '../src/themes/light.css?url';
-import dark from '../src/themes/dark.css?url';
-import highContrast from '../src/themes/high-contrast.css?url';
-import brand from '../src/themes/brand-example.css?url';
+import brand from '../src/themes/brand-example.css?inline';
+import {THEME_NAMES, themeStylesheet, type ThemeName} from '../src/themes/palettes.js';
 import '../src/define.js';
 
 setCustomElementsManifest(manifest);
 
-const THEMES: Record<string, string> = {light, dark, 'high-contrast': highContrast, brand};
-
-/** One stylesheet link whose target follows the Theme toolbar. */
+/** The page's theme stylesheet, as a host would include it, following the Theme toolbar. */
 function useTheme(theme: string): void {
-  let link = document.getElementById('cpk-theme') as HTMLLinkElement | null;
-  if (!link) {
-    link = Object.assign(document.createElement('link'), {id: 'cpk-theme', rel: 'stylesheet'});
-    document.head.append(link);
+  let style = document.getElementById('cpk-theme');
+  if (!style) {
+    style = Object.assign(document.createElement('style'), {id: 'cpk-theme'});
+    document.head.append(style);
   }
-  const href = THEMES[theme] ?? light;
-  if (link.getAttribute('href') !== href) link.setAttribute('href', href);
+  const text = theme === 'brand'
+    ? themeStylesheet('light') + brand
+    : themeStylesheet(THEME_NAMES.includes(theme as ThemeName) ? (theme as ThemeName) : 'light');
+  if (style.textContent !== text) style.textContent = text;
 }
 
 const preview: Preview = {

@@ -10,6 +10,7 @@ export {CampaignTaskCard} from './elements/campaign-task-card/campaign-task-card
 export {CallTimer} from './elements/call-timer/call-timer.js';
 export {CampaignProvider, provideCampaignStore} from './elements/campaign-provider/campaign-provider.js';
 export {campaignStoreContext} from './context/store-context.js';
+export {registerCampaignStore, watchCampaignStore} from './context/store-registry.js';
 export {SharedTicker, sharedTicker, type TickSource} from './controllers/shared-ticker.js';
 export * from './events/index.js';
 export {registerMessages, messagesFor, formatDuration, type Messages, type MessageOverrides} from './i18n/index.js';

@@ -125,3 +125,13 @@ export const Portuguese: Story = {
   args: {view: preview(scenario([available, offer()], standard))},
   render: ({view}) => html`<div lang="pt-BR"><campaign-preview .view=${view}></campaign-preview></div>`,
 };
+
+export const HostSlots: Story = {
+  name: 'Host content in slots (header, details, actions)',
+  args: {view: preview(scenario([available, offer()], standard))},
+  render: ({view}) => html`<campaign-preview .view=${view}>
+    <div slot="contact-header"><strong>Maria Oliveira</strong> · <a href="#crm">Open in CRM</a></div>
+    <p slot="details">Last contact: 12 days ago, promised to call back.</p>
+    <button slot="actions">Schedule callback</button>
+  </campaign-preview>`,
+};

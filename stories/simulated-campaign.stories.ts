@@ -6,6 +6,13 @@ import {demoCampaign} from '../src/adapters/simulated/demo-campaign.js';
 
 type Args = {mode: 'preview' | 'standard' | 'direct'; outcome: string; timeout: number; timeoutAction: string; limit: string};
 
+/** A store on the simulated dialer, configured like the demo desktop's query string. */
+function simulatedStore(args: Args) {
+  const params = new URLSearchParams({...args, timeout: String(args.timeout), autoAvailable: 'true'});
+  if (!args.limit) params.delete('limit');
+  return createCampaignStore(new SimulatedDialer(demoCampaign(params).script));
+}
+
 const meta: Meta<Args> = {
   title: 'Interactive/Simulated campaign',
   argTypes: {
@@ -17,9 +24,7 @@ const meta: Meta<Args> = {
   },
   args: {mode: 'standard', outcome: 'answer', timeout: 30, timeoutAction: 'skip', limit: ''},
   render: (args) => {
-    const params = new URLSearchParams({...args, timeout: String(args.timeout), autoAvailable: 'true'});
-    if (!args.limit) params.delete('limit');
-    const store = createCampaignStore(new SimulatedDialer(demoCampaign(params).script));
+    const store = simulatedStore(args);
     return html`<campaign-provider .store=${store}>
       <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start">
         <campaign-task-card></campaign-task-card>
@@ -31,3 +36,21 @@ const meta: Meta<Args> = {
 export default meta;
 
 export const WholeCampaign: StoryObj<Args> = {name: 'A whole campaign, simulated dialer'};
+
+export const BrandExample: StoryObj<Args> = {
+  name: 'White-label brand example (one stylesheet)',
+  globals: {theme: 'brand'},
+};
+
+export const ProviderDarkMode: StoryObj<Args> = {
+  name: 'Dark mode from the provider (dark-mode attribute)',
+  render: (args) => {
+    const store = simulatedStore(args);
+    return html`<campaign-provider dark-mode .store=${store}>
+      <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start; padding: 1rem; background: var(--cpk-color-surface-raised)">
+        <campaign-task-card></campaign-task-card>
+        <campaign-preview></campaign-preview>
+      </div>
+    </campaign-provider>`;
+  },
+};

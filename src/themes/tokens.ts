@@ -1,39 +1,41 @@
 /**
- * System tokens: the kit's shared design decisions. Every element reads its
- * colours, spacing and type from these `--cpk-*` custom properties (through
- * its own component tokens); the values after the commas are the defaults a
- * page gets without any theme stylesheet. No element names a colour itself.
+ * System tokens as element styles read them: `var(--cpk-..., <light value>)`,
+ * so an element looks right with no theme stylesheet at all. No element
+ * names a colour itself; the values live in palettes.ts.
  */
-import {css} from 'lit';
+import {css, unsafeCSS, type CSSResult} from 'lit';
+import {PALETTES} from './palettes.js';
+
+const token = (name: `--cpk-${string}`): CSSResult => unsafeCSS(`var(${name}, ${PALETTES.light[name]})`);
 
 export const color = {
-  surface: css`var(--cpk-color-surface, #ffffff)`,
-  surfaceRaised: css`var(--cpk-color-surface-raised, #f5f7fa)`,
-  text: css`var(--cpk-color-text, #1b1f24)`,
-  textMuted: css`var(--cpk-color-text-muted, #4f5660)`,
-  border: css`var(--cpk-color-border, #c4cad3)`,
-  accent: css`var(--cpk-color-accent, #0b5cad)`,
-  onAccent: css`var(--cpk-color-on-accent, #ffffff)`,
-  danger: css`var(--cpk-color-danger, #b3261e)`,
-  warning: css`var(--cpk-color-warning-surface, #fff4d6)`,
-  success: css`var(--cpk-color-success, #1e7b34)`,
-  focus: css`var(--cpk-color-focus, #0b5cad)`,
+  surface: token('--cpk-color-surface'),
+  surfaceRaised: token('--cpk-color-surface-raised'),
+  text: token('--cpk-color-text'),
+  textMuted: token('--cpk-color-text-muted'),
+  border: token('--cpk-color-border'),
+  accent: token('--cpk-color-accent'),
+  onAccent: token('--cpk-color-on-accent'),
+  danger: token('--cpk-color-danger'),
+  warning: token('--cpk-color-warning-surface'),
+  success: token('--cpk-color-success'),
+  focus: token('--cpk-color-focus'),
 };
 
 export const space = {
-  xs: css`var(--cpk-space-xs, 0.25rem)`,
-  s: css`var(--cpk-space-s, 0.5rem)`,
-  m: css`var(--cpk-space-m, 0.75rem)`,
-  l: css`var(--cpk-space-l, 1rem)`,
+  xs: token('--cpk-space-xs'),
+  s: token('--cpk-space-s'),
+  m: token('--cpk-space-m'),
+  l: token('--cpk-space-l'),
 };
 
-export const shadow = css`var(--cpk-shadow, 0 0.5rem 1.5rem rgb(0 0 0 / 0.16))`;
-export const radius = css`var(--cpk-radius, 0.5rem)`;
+export const shadow = token('--cpk-shadow');
+export const radius = token('--cpk-radius');
 export const font = {
-  family: css`var(--cpk-font-family, system-ui, sans-serif)`,
-  size: css`var(--cpk-font-size, 0.9375rem)`,
-  small: css`var(--cpk-font-size-small, 0.8125rem)`,
-  title: css`var(--cpk-font-size-title, 1.0625rem)`,
+  family: token('--cpk-font-family'),
+  size: token('--cpk-font-size'),
+  small: token('--cpk-font-size-small'),
+  title: token('--cpk-font-size-title'),
 };
 
 /** Shared rules: visually hidden text, focus ring, buttons. */

@@ -1,5 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
 import {ShortcutController, type Shortcut} from '../../controllers/shortcut-controller.js';
@@ -348,8 +349,8 @@ export class CampaignPreview extends LitElement {
           return html`<button
             part=${`${action}-button`}
             class=${DECISION_CLASS[action]}
-            aria-keyshortcuts=${shortcut ?? nothing}
-            title=${shortcut ?? nothing}
+            aria-keyshortcuts=${ifDefined(shortcut)}
+            title=${ifDefined(shortcut)}
             @click=${() => this.decide(action)}
           >
             ${msg[action]}

@@ -1,0 +1,37 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import '../../src/define.js';
+import {createCampaignStore} from '../../src/adapters/store.js';
+import {registerCampaignStore} from '../../src/context/store-registry.js';
+import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
+import {ScriptedDialer, button, settle} from './support.js';
+
+describe('<campaign-provider>', () => {
+  it('provides a store registered by name to elements in several places, and follows its replacement', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <campaign-provider store-name="webex"><campaign-preview></campaign-preview></campaign-provider>
+      <campaign-provider store-name="webex"><campaign-task-card></campaign-task-card></campaign-provider>
+    </div>`);
+    const preview = page.querySelector('campaign-preview')!;
+    const card = page.querySelector('campaign-task-card')!;
+    const dialer = new ScriptedDialer();
+    const withdraw = registerCampaignStore(createCampaignStore(dialer), 'webex');
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    await settle(preview);
+    await settle(card);
+    expect(button(preview, 'Accept')).to.exist;
+    expect(card.getAttribute('status')).to.equal('previewing');
+    withdraw();
+    await settle(preview);
+    expect(button(preview, 'Accept')).to.equal(undefined);
+  });
+
+  it('themes the elements inside it: theme="dark" and dark-mode', async () => {
+    const provider = await fixture<CampaignProvider>(html`<campaign-provider dark-mode><campaign-task-card></campaign-task-card></campaign-provider>`);
+    const surface = () => getComputedStyle(provider.querySelector('campaign-task-card')!).getPropertyValue('--cpk-color-surface').trim();
+    expect(surface()).to.equal('#1d2127');
+    provider.theme = 'high-contrast';
+    await provider.updateComplete;
+    expect(surface()).to.equal('#ffffff');
+  });
+});
