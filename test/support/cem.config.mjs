@@ -15,8 +15,10 @@ export default {
   litelement: true,
   plugins: [
     {
-      name: 'cpk-named-events-only',
+      name: 'cpk-stable-named-events-only',
       packageLinkPhase({customElementsManifest}) {
+        // The analyzer reads files in no fixed order; sort so that the committed file is stable.
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
             if (declaration.events) {
