@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {describe, it} from 'node:test';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import {rollup} from 'rollup';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -22,6 +24,20 @@ describe('package', () => {
     for (const theme of ['light', 'dark', 'high-contrast', 'brand-example']) {
       assert.ok(existsSync(join(root, `dist/themes/${theme}.css`)), theme);
     }
+  });
+
+  it('a host\'s bundler keeps the element registrations (package sideEffects)', async () => {
+    const entry = "import {createCampaignStore} from './dist/index.js'; console.log(createCampaignStore);";
+    const bundle = await rollup({
+      input: 'host-entry',
+      plugins: [
+        {name: 'host-entry', resolveId: (id) => (id === 'host-entry' ? id : null), load: (id) => (id === 'host-entry' ? entry : null)},
+        nodeResolve({rootDir: root}),
+      ],
+      onwarn: () => {},
+    });
+    const {output} = await bundle.generate({format: 'es'});
+    for (const tag of TAGS) assert.ok(output[0].code.includes(`'${tag}'`), `${tag} is registered`);
   });
 
   it('VS Code custom data and JSX types describe every element', () => {

@@ -74,8 +74,19 @@ describe('every story renders without errors and passes axe', () => {
         const failed = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay') && document.querySelector('#error-message')?.textContent);
         assert.equal(failed, false, `render error: ${failed}`);
         assert.deepEqual(errors, []);
-        const rendered = await page.evaluate(() => document.querySelector('#storybook-root')?.innerHTML.length ?? 0);
-        assert.ok(rendered > 0, 'the story rendered something');
+        const undefinedTags = await page.evaluate(() =>
+          [...document.querySelectorAll('#storybook-root *')]
+            .map((el) => el.localName)
+            .filter((tag) => tag.includes('-') && !customElements.get(tag)),
+        );
+        assert.deepEqual(undefinedTags, [], 'every custom element on the story is registered');
+        const visible = await page.evaluate(() => {
+          const root = document.querySelector('#storybook-root');
+          const box = root?.getBoundingClientRect();
+          const text = [...(root?.querySelectorAll('*') ?? [])].map((el) => el.shadowRoot?.textContent ?? '').join('').trim();
+          return {height: box?.height ?? 0, text: text.length};
+        });
+        assert.ok(visible.height > 0 && visible.text > 0, `the story shows something (${JSON.stringify(visible)})`);
         if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
           // Storybook's accessibility addon runs axe on the same page: wait for its turn.
