@@ -1,12 +1,19 @@
 import type {Preview} from '@storybook/web-components-vite';
 import {setCustomElementsManifest} from '@storybook/web-components-vite';
 import {html} from 'lit';
+import {withActions} from 'storybook/actions/decorator';
 import manifest from '../custom-elements.json';
 import brand from '../src/themes/brand-example.css?inline';
 import {THEME_NAMES, themeStylesheet, type ThemeName} from '../src/themes/palettes.js';
 import '../src/define.js';
 
 setCustomElementsManifest(manifest);
+
+/** Every event the elements fire, from the manifest: the Actions panel logs them. */
+const EVENTS = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .flatMap((declaration) => ('events' in declaration ? declaration.events ?? [] : []))
+  .map((event) => event.name);
 
 /** The page's theme stylesheet, as a host would include it, following the Theme toolbar. */
 function useTheme(theme: string): void {
@@ -22,7 +29,9 @@ function useTheme(theme: string): void {
 }
 
 const preview: Preview = {
+  tags: ['autodocs'],
   parameters: {
+    actions: {handles: [...new Set(EVENTS)]},
     controls: {expanded: true},
     a11y: {test: 'error'},
   },
@@ -69,6 +78,7 @@ const preview: Preview = {
   },
   initialGlobals: {theme: 'light', lang: 'en', dir: 'ltr'},
   decorators: [
+    withActions,
     (story, {globals}) => {
       useTheme(globals.theme);
       document.documentElement.lang = globals.lang ?? 'en';
