@@ -1,6 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import type {PreviewView} from '../src/core/views.js';
+import {BEYOND_OPTIONS, zoneAtNight} from '../src/adapters/simulated/demo-campaign.js';
 import {ALL, STANDARD, available, campaign, offer, onCall, preview, scenario} from './scenarios.js';
 
 type Args = {view: PreviewView};
@@ -134,4 +135,51 @@ export const HostSlots: Story = {
     <p slot="details">Last contact: 12 days ago, promised to call back.</p>
     <button slot="actions">Schedule callback</button>
   </campaign-preview>`,
+};
+
+const beyondNumbers = [
+  {number: '+55 11 91234-5678', type: 'mobile' as const},
+  {number: '+55 11 3333-4444', type: 'home' as const, tried: true},
+  {number: '+55 11 2222-1111', type: 'work' as const},
+];
+
+export const BeyondNumbers: Story = {
+  name: 'Beyond: choose among typed numbers (one already tried)',
+  args: {view: preview(scenario([available, offer({}, {phoneNumbers: beyondNumbers})], standard))},
+};
+
+export const BeyondForcedNumber: Story = {
+  name: 'Beyond: number forced by the campaign',
+  args: {view: preview(scenario([available, offer({forceNumber: true}, {phoneNumbers: beyondNumbers})], standard))},
+};
+
+export const BeyondSkipReasons: Story = {
+  name: 'Beyond: skip reason required',
+  args: {view: preview(scenario([available, offer({skipReasons: BEYOND_OPTIONS.skipReasons})], standard))},
+};
+
+export const BeyondDoNotCall: Story = {
+  name: 'Beyond: remove and add to do-not-call',
+  args: {view: preview(scenario([available, offer({allowDoNotCall: true})], standard))},
+};
+
+export const BeyondOutsideWindow: Story = {
+  name: 'Beyond: outside the calling window, Accept blocked',
+  args: {view: preview(scenario([available, offer({callingWindow: BEYOND_OPTIONS.callingWindow}, {timeZone: zoneAtNight(Date.now())})], standard))},
+};
+
+export const BeyondInsideWindow: Story = {
+  name: 'Beyond: contact\'s local time inside the calling window',
+  args: {view: preview(scenario([available, offer({callingWindow: {start: '00:00', end: '23:59', enforce: true}}, {timeZone: 'America/Sao_Paulo'})], standard))},
+};
+
+export const BeyondHistory: Story = {
+  name: 'Beyond: earlier attempts',
+  args: {
+    view: preview(scenario([available, offer({}, {history: [
+      {at: Date.now() - 2 * 86_400_000, outcome: 'no-answer'},
+      {at: Date.now() - 5 * 86_400_000, outcome: 'busy', disposition: 'Call back later'},
+      {at: Date.now() - 9 * 86_400_000, outcome: 'answering-machine', disposition: 'Voicemail left'},
+    ]})], standard)),
+  },
 };

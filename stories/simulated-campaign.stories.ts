@@ -26,6 +26,7 @@ const meta: Meta<Args> = {
   render: (args) => {
     const store = simulatedStore(args);
     return html`<campaign-provider .store=${store}>
+      <p>The simulated dialer runs a ${args.mode} campaign; the agent is Available.</p>
       <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start">
         <campaign-task-card></campaign-task-card>
         <campaign-preview></campaign-preview>
@@ -47,7 +48,8 @@ export const ProviderDarkMode: StoryObj<Args> = {
   render: (args) => {
     const store = simulatedStore(args);
     return html`<campaign-provider dark-mode .store=${store}>
-      <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start; padding: 1rem; background: var(--cpk-color-surface-raised)">
+      <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start; padding: 1rem; background: var(--cpk-color-surface-raised); color: var(--cpk-color-text)">
+        <p style="grid-column: 1 / -1; margin: 0">The provider's dark-mode themes everything inside it.</p>
         <campaign-task-card></campaign-task-card>
         <campaign-preview></campaign-preview>
       </div>

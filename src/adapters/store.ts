@@ -127,7 +127,7 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
 
   return {
     state$: state.asObservable(),
-    preview$: state.pipe(map(selectPreview), distinctUntilChanged(shallowEqual)),
+    preview$: state.pipe(map((current) => selectPreview(current, scheduler.now())), distinctUntilChanged(shallowEqual)),
     task$: state.pipe(map(selectTask), distinctUntilChanged(shallowEqual)),
     commands$: commands.asObservable(),
     dispatch: (intent) => apply({kind: 'intent', intent}),

@@ -3,3 +3,4 @@ export * from './intents.js';
 export * from './machine.js';
 export * from './views.js';
 export * from './store.js';
+export * from './calling-window.js';

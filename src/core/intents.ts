@@ -8,8 +8,8 @@ export type Intent =
   | {readonly type: 'request-contact'}
   | {readonly type: 'answer-reservation'; readonly reservationId: string}
   | {readonly type: 'accept'; readonly offerId: string; readonly phoneNumber?: string}
-  | {readonly type: 'skip'; readonly offerId: string}
-  | {readonly type: 'remove'; readonly offerId: string}
+  | {readonly type: 'skip'; readonly offerId: string; readonly reason?: string}
+  | {readonly type: 'remove'; readonly offerId: string; readonly doNotCall?: boolean}
   | {readonly type: 'leave'; readonly offerId: string}
   | {readonly type: 'cancel-call'; readonly callId: string}
   | {readonly type: 'voicemail-left'; readonly callId: string}

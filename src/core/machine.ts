@@ -18,6 +18,7 @@ import {
   type DialerEvent,
   type DialerEventOf,
 } from '../protocol/index.js';
+import {withinCallingWindow} from './calling-window.js';
 import type {Intent} from './intents.js';
 import {
   MAX_NOTICES,
@@ -84,14 +85,14 @@ export function can(state: CampaignState, command: DialerCommandType): boolean {
   return state.connected && state.capabilities.actions.includes(command);
 }
 
-/** Whether the agent may take this decision on the current offer right now. */
-export function canDecide(state: CampaignState, decision: Decision): boolean {
+/** Whether the agent may take this decision on the current offer at `now`. */
+export function canDecide(state: CampaignState, decision: Decision, now: number): boolean {
   const offer = state.offer;
   if (!offer || offer.decision || offer.expired) return false;
   if (!can(state, DECISION_COMMAND[decision])) return false;
   switch (decision) {
     case 'accept':
-      return canDial(state);
+      return canDial(state) && !outsideEnforcedWindow(offer, now);
     case 'skip':
       return offer.campaign.allowSkip;
     case 'remove':
@@ -99,6 +100,12 @@ export function canDecide(state: CampaignState, decision: Decision): boolean {
     case 'leave':
       return true;
   }
+}
+
+/** The campaign blocks calls outside its calling window, and the contact's local time is outside it. */
+export function outsideEnforcedWindow(offer: Offer, now: number): boolean {
+  const window = offer.campaign.callingWindow;
+  return Boolean(window?.enforce) && !withinCallingWindow(window, offer.contact.timeZone, now);
 }
 
 /** No limit and no other call: a call may be placed (R-L1, R-U2). */
@@ -124,7 +131,7 @@ export function step(state: CampaignState, input: CoreInput, now: number): Step 
     case 'event':
       return onEvent(state, input.event);
     case 'intent':
-      return onIntent(state, input.intent);
+      return onIntent(state, input.intent, now);
     case 'tick':
       return onTick(state, now, input.hostTakesOver ?? false);
     case 'invalid-event':
@@ -160,25 +167,41 @@ function addNotice(
 
 // ---------------------------------------------------------------- decisions
 
-function decide(state: CampaignState, decision: Decision, source: 'agent' | 'timeout', phoneNumber?: string): Step {
+/** What the agent added to a decision: the number to dial, a skip reason, do-not-call. */
+interface DecisionDetails {
+  readonly phoneNumber?: string;
+  readonly reason?: string;
+  readonly doNotCall?: boolean;
+}
+
+function decide(state: CampaignState, decision: Decision, source: 'agent' | 'timeout', details: DecisionDetails = {}): Step {
   const offer = state.offer!;
+  const {campaign, contact} = offer;
   const base = {v: PROTOCOL_VERSION, offerId: offer.offerId} as const;
   let command: DialerCommand;
   let acceptedNumber = state.acceptedNumber;
   switch (decision) {
     case 'accept': {
-      const numbers = offer.contact.phoneNumbers.map((p) => p.number);
-      const chosen = phoneNumber ?? numbers[0];
+      const numbers = contact.phoneNumbers.map((p) => p.number);
+      // A campaign that forces the number dials the first one, whatever was chosen.
+      const chosen = campaign.forceNumber ? numbers[0] : (details.phoneNumber ?? numbers[0]);
       if (!numbers.includes(chosen)) return unchanged(state);
       command = {...base, type: 'accept', phoneNumber: chosen, source};
       acceptedNumber = chosen;
       break;
     }
-    case 'skip':
-      command = {...base, type: 'skip', source};
+    case 'skip': {
+      const reasons = campaign.skipReasons;
+      const {reason} = details;
+      if (reasons && reason !== undefined && !reasons.reasons.some((r) => r.code === reason)) return unchanged(state);
+      if (reasons?.required && reason === undefined && source === 'agent') return unchanged(state);
+      command = reasons && reason !== undefined ? {...base, type: 'skip', source, reason} : {...base, type: 'skip', source};
       break;
+    }
     case 'remove':
-      command = {...base, type: 'remove', source};
+      command = campaign.allowDoNotCall && details.doNotCall
+        ? {...base, type: 'remove', source, doNotCall: true}
+        : {...base, type: 'remove', source};
       break;
     case 'leave':
       command = {...base, type: 'leave-campaign'};
@@ -206,13 +229,14 @@ function onTick(state: CampaignState, now: number, hostTakesOver: boolean): Step
     return unchanged({...handled, offer: {...handled.offer!, expired: true}});
   }
   const decision: Decision = offer.campaign.timeoutAction;
-  const possible = can(state, DECISION_COMMAND[decision]) && (decision !== 'accept' || canDial(state));
+  const dialable = canDial(state) && !outsideEnforcedWindow(offer, now);
+  const possible = can(state, DECISION_COMMAND[decision]) && (decision !== 'accept' || dialable);
   return possible && !hostTakesOver ? decide(handled, decision, 'timeout') : unchanged(handled);
 }
 
 // ---------------------------------------------------------------- intents
 
-function onIntent(state: CampaignState, intent: Intent): Step {
+function onIntent(state: CampaignState, intent: Intent, now: number): Step {
   switch (intent.type) {
     case 'request-contact':
       if (!canRequestContact(state)) return unchanged(state);
@@ -240,8 +264,8 @@ function onIntent(state: CampaignState, intent: Intent): Step {
     case 'skip':
     case 'remove':
     case 'leave': {
-      if (state.offer?.offerId !== intent.offerId || !canDecide(state, intent.type)) return unchanged(state);
-      return decide(state, intent.type, 'agent', intent.type === 'accept' ? intent.phoneNumber : undefined);
+      if (state.offer?.offerId !== intent.offerId || !canDecide(state, intent.type, now)) return unchanged(state);
+      return decide(state, intent.type, 'agent', intent as DecisionDetails);
     }
     case 'cancel-call': {
       const call = state.call;

@@ -4,7 +4,7 @@
  * by hand only needs to hand it one of these objects.
  */
 import type {Campaign, Contact, TimeoutAction} from '../protocol/index.js';
-import {canDecide, canRequestContact, can} from './machine.js';
+import {canDecide, canRequestContact, can, outsideEnforcedWindow} from './machine.js';
 import {isCallActive, type CampaignState, type Limit, type Notice} from './state.js';
 
 export type PreviewStep = 'closed' | 'reservation' | 'waiting' | 'offer' | 'attempt-failed';
@@ -33,7 +33,7 @@ export interface PreviewView {
   /** Which decisions are offered (R-C2): disabled ones are not rendered at all. */
   readonly actions: {readonly accept: boolean; readonly skip: boolean; readonly remove: boolean; readonly leave: boolean};
   /** Why Accept is held back, when an offer is shown but cannot be accepted. */
-  readonly acceptBlocked: 'limit' | null;
+  readonly acceptBlocked: 'limit' | 'calling-window' | null;
   /** The pending automatic action and when it happens (R-C1). */
   readonly countdown: {readonly deadline: number; readonly action: TimeoutAction} | null;
   readonly lastFailure: CampaignState['lastFailure'];
@@ -81,7 +81,8 @@ function previewStep(state: CampaignState): PreviewStep {
   return 'closed';
 }
 
-export function selectPreview(state: CampaignState): PreviewView {
+/** What `<campaign-preview>` shows at `now` (the calling window depends on the time). */
+export function selectPreview(state: CampaignState, now: number = Date.now()): PreviewView {
   const step = previewStep(state);
   const offer = step === 'offer' ? state.offer! : null;
   const callInProgress =
@@ -104,12 +105,12 @@ export function selectPreview(state: CampaignState): PreviewView {
       : null,
     offer: offer && {offerId: offer.offerId, campaign: offer.campaign, contact: offer.contact},
     actions: {
-      accept: offer !== null && canDecide(state, 'accept'),
-      skip: offer !== null && canDecide(state, 'skip'),
-      remove: offer !== null && canDecide(state, 'remove'),
-      leave: offer !== null && canDecide(state, 'leave'),
+      accept: offer !== null && canDecide(state, 'accept', now),
+      skip: offer !== null && canDecide(state, 'skip', now),
+      remove: offer !== null && canDecide(state, 'remove', now),
+      leave: offer !== null && canDecide(state, 'leave', now),
     },
-    acceptBlocked: offer && state.limit ? 'limit' : null,
+    acceptBlocked: !offer ? null : state.limit ? 'limit' : outsideEnforcedWindow(offer, now) ? 'calling-window' : null,
     countdown:
       offer && offer.deadline !== null
         ? {deadline: offer.deadline, action: offer.campaign.timeoutAction}

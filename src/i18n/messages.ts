@@ -42,6 +42,18 @@ export interface Messages {
   cpa: Record<CpaResult, string>;
   modes: Record<'preview' | 'standard' | 'direct', string>;
   contactOffered: (contact: string) => string;
+  numberTypes: Record<'mobile' | 'home' | 'work' | 'other', string>;
+  numberTried: string;
+  numberForced: string;
+  skipReason: string;
+  chooseReason: string;
+  noReason: string;
+  skipNeedsReason: string;
+  doNotCall: string;
+  history: (count: string) => string;
+  localTime: (time: string, zone: string) => string;
+  outsideWindow: (start: string, end: string) => string;
+  acceptBlockedByWindow: string;
 }
 
 export type MessageOverrides = Partial<Messages>;

@@ -22,10 +22,10 @@ export const AcceptCommand = command('accept', {
   phoneNumber: v.pipe(v.string(), v.minLength(1)),
   source: Source,
 });
-/** Move on to another contact (R-M2). */
-export const SkipCommand = command('skip', {offerId: Id, source: Source});
-/** Never call this contact again (R-M2). */
-export const RemoveCommand = command('remove', {offerId: Id, source: Source});
+/** Move on to another contact (R-M2), with the campaign's skip reason when it has them. */
+export const SkipCommand = command('skip', {offerId: Id, source: Source, reason: v.optional(Id)});
+/** Never call this contact again (R-M2); optionally add it to the do-not-call list. */
+export const RemoveCommand = command('remove', {offerId: Id, source: Source, doNotCall: v.optional(v.boolean())});
 /** Leave the campaign (R-M2 "Cancel"). */
 export const LeaveCampaignCommand = command('leave-campaign', {offerId: v.optional(Id)});
 /** Cancel a ringing call (R-U4). */

@@ -24,6 +24,40 @@ const Version = v.optional(v.literal(PROTOCOL_VERSION));
 export const CampaignModeSchema = v.picklist(['preview', 'standard', 'direct']);
 export const TimeoutActionSchema = v.picklist(['skip', 'accept', 'remove']);
 
+/** `HH:MM`, 24-hour clock. */
+const ClockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:MM'));
+
+/** An IANA time zone the platform knows, such as `America/Sao_Paulo`. */
+const TimeZone = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  v.check((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', {timeZone: zone});
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Expected an IANA time zone'),
+);
+
+/** A code and the words the agent sees for it (skip reasons, dispositions). */
+export const ReasonSchema = v.object({code: Id, label: Text});
+
+/** Optional campaign features beyond the source text; absent means off. */
+export const CampaignOptions = {
+  /** The agent cannot choose a number: the contact's first number is dialed. */
+  forceNumber: v.optional(v.boolean()),
+  /** Reasons offered when skipping; `required` means Skip needs one. */
+  skipReasons: v.optional(
+    v.object({required: v.boolean(), reasons: v.pipe(v.array(ReasonSchema), v.minLength(1), v.maxLength(50))}),
+  ),
+  /** Remove can also add the contact to the do-not-call list. */
+  allowDoNotCall: v.optional(v.boolean()),
+  /** The hours (in the contact's time zone) when calls are allowed; `enforce` blocks Accept outside them. */
+  callingWindow: v.optional(v.object({start: ClockTime, end: ClockTime, enforce: v.boolean()})),
+};
+
 /** A campaign's configuration as far as the preview needs it (R-C1, R-C2, R-C3). */
 export const CampaignSchema = v.object({
   id: Id,
@@ -41,11 +75,23 @@ export const CampaignSchema = v.object({
   allowEndCall: v.boolean(),
   /** Whether call progress analysis decides what happens after Accept (R-M2). */
   cpa: v.boolean(),
+  ...CampaignOptions,
 });
 
 export const PhoneNumberSchema = v.object({
   number: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
   label: v.optional(Text),
+  /** What kind of line it is. */
+  type: v.optional(v.picklist(['mobile', 'home', 'work', 'other'])),
+  /** Whether this campaign already tried the number. */
+  tried: v.optional(v.boolean()),
+});
+
+/** An earlier attempt to reach the contact. */
+export const AttemptSchema = v.object({
+  at: EpochMs,
+  outcome: Text,
+  disposition: v.optional(Text),
 });
 
 export const DetailFieldSchema = v.object({
@@ -58,6 +104,10 @@ export const ContactSchema = v.object({
   name: Text,
   phoneNumbers: v.pipe(v.array(PhoneNumberSchema), v.minLength(1), v.maxLength(20)),
   details: v.pipe(v.array(DetailFieldSchema), v.maxLength(100)),
+  /** The contact's time zone, for the calling window. */
+  timeZone: v.optional(TimeZone),
+  /** Earlier attempts, most recent first. */
+  history: v.optional(v.pipe(v.array(AttemptSchema), v.maxLength(50))),
 });
 
 export const AgentStateSchema = v.picklist(['available', 'not-ready']);
@@ -194,6 +244,9 @@ export type TimeoutAction = v.InferOutput<typeof TimeoutActionSchema>;
 export type Contact = v.InferOutput<typeof ContactSchema>;
 export type PhoneNumber = v.InferOutput<typeof PhoneNumberSchema>;
 export type DetailField = v.InferOutput<typeof DetailFieldSchema>;
+export type Attempt = v.InferOutput<typeof AttemptSchema>;
+export type Reason = v.InferOutput<typeof ReasonSchema>;
+export type CallingWindow = NonNullable<Campaign['callingWindow']>;
 export type AgentState = v.InferOutput<typeof AgentStateSchema>;
 export type CpaResult = v.InferOutput<typeof CpaResultSchema>;
 export type DialerAction = v.InferOutput<typeof ActionSchema>;

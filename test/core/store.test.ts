@@ -323,3 +323,22 @@ describe('simulated dialer through the store (virtual time)', () => {
     assert.equal(ALL_ACTIONS.includes('leave-campaign'), true);
   });
 });
+
+describe('simulated dialer: options beyond the source', () => {
+  it('takes a skip reason and records do-not-call; refuses a required reason left out', () => {
+    const reasons = {required: true, reasons: [{code: 'bad-time', label: 'Bad time'}]};
+    const sim = simulatedCampaign({agentAvailable: true, campaign: campaign({skipReasons: reasons, allowDoNotCall: true})});
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    const first = sim.state().offer!.offerId;
+    let refused: unknown;
+    sim.dialer.send({type: 'skip', v: 1, offerId: first, source: 'agent'}).subscribe({error: (e) => (refused = e)});
+    assert.match(String(refused), /skip reasons/);
+    sim.store.dispatch({type: 'skip', offerId: first, reason: 'bad-time'});
+    sim.advance(200);
+    const second = sim.state().offer!;
+    sim.store.dispatch({type: 'remove', offerId: second.offerId, doNotCall: true});
+    assert.deepEqual([...sim.dialer.doNotCall], [second.contact.id]);
+  });
+});

@@ -76,6 +76,8 @@ export class SimulatedDialer implements DialerAdapter {
   private offer: LiveOffer | null = null;
   private call: LiveCall | null = null;
   private serial = 0;
+  /** Contacts removed with "add to do-not-call". */
+  readonly doNotCall = new Set<string>();
 
   constructor(
     private readonly script: SimulatedCampaignScript,
@@ -166,15 +168,18 @@ export class SimulatedDialer implements DialerAdapter {
         return;
       }
       case 'skip':
+        this.requireSkipReason(command.reason, command.source);
         this.queue.push(this.takeOffer(command.offerId).contact);
         this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'skipped'});
         this.pushNext();
         return;
-      case 'remove':
-        this.takeOffer(command.offerId);
+      case 'remove': {
+        const {contact} = this.takeOffer(command.offerId);
+        if (command.doNotCall) this.doNotCall.add(contact.id);
         this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'removed'});
         this.pushNext();
         return;
+      }
       case 'leave-campaign':
         if (command.offerId) {
           this.queue.unshift(this.takeOffer(command.offerId).contact);
@@ -193,6 +198,14 @@ export class SimulatedDialer implements DialerAdapter {
         this.endCall('voicemail-left');
         this.afterCall();
         return;
+    }
+  }
+
+  private requireSkipReason(reason: string | undefined, source: 'agent' | 'timeout'): void {
+    const config = this.script.campaign.skipReasons;
+    if (!config) return;
+    if (reason === undefined ? config.required && source === 'agent' : !config.reasons.some((r) => r.code === reason)) {
+      throw new DialerError('skip-reason', 'This campaign needs one of its skip reasons.');
     }
   }
 

@@ -95,6 +95,42 @@ export const styles = [
       display: block;
       padding: ${space.xs} 0;
     }
+    .tried {
+      color: var(--_muted);
+      font-style: italic;
+    }
+    .local-time {
+      font-size: ${font.small};
+      color: var(--_muted);
+    }
+    .local-time.outside {
+      padding: ${space.xs} ${space.s};
+      border-inline-start: 4px solid var(--_danger);
+      background: ${color.warning};
+      color: var(--_text);
+    }
+    .history {
+      margin: ${space.s} 0;
+      font-size: ${font.small};
+    }
+    .history summary {
+      cursor: pointer;
+    }
+    .history ol {
+      margin: ${space.xs} 0 0;
+      padding-inline-start: ${space.l};
+    }
+    .field {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${space.s};
+      margin-top: ${space.s};
+    }
+    .field select {
+      font: inherit;
+      min-height: 2rem;
+    }
     .countdown {
       font-variant-numeric: tabular-nums;
       font-weight: 600;

@@ -5,6 +5,7 @@ import {LocalizeController} from '../../controllers/localize-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
 import {ShortcutController, type Shortcut} from '../../controllers/shortcut-controller.js';
 import {TickController} from '../../controllers/tick-controller.js';
+import {withinCallingWindow} from '../../core/calling-window.js';
 import type {Decision, Notice} from '../../core/state.js';
 import {remainingMs, type PreviewView} from '../../core/views.js';
 import {CampaignErrorEvent} from '../../events/error-event.js';
@@ -13,8 +14,8 @@ import {sendIntent} from '../../events/send-intent.js';
 import {CampaignIntentEvent, type ElementIntent} from '../../events/intent-event.js';
 import type {CampaignStore} from '../../core/store.js';
 import {formatCount, formatDuration, isolateLtr, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
-import type {Contact} from '../../protocol/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
+import * as parts from './offer-parts.js';
 import {styles} from './campaign-preview.styles.js';
 
 /** Countdown seconds at which the remaining time is announced to screen readers. */
@@ -107,6 +108,10 @@ export class CampaignPreview extends LitElement {
   @property({reflect: true}) step = 'closed';
 
   @state() private chosenNumber: string | null = null;
+  @state() private skipReason: string | null = null;
+  @state() private doNotCall = false;
+  /** The agent tried to skip without the reason the campaign requires. */
+  @state() private needsReason = false;
   @state() private announcement = '';
 
   private readonly store = new StoreController(this, (store) => store.preview$);
@@ -134,8 +139,13 @@ export class CampaignPreview extends LitElement {
     const view = this.current;
     const step = view?.step ?? 'closed';
     if (step !== this.step) this.step = step;
-    if (view?.offer?.offerId !== this.lastAnnounced?.offerId) this.chosenNumber = null;
-    this.ticks.active = view?.countdown != null;
+    if (view?.offer?.offerId !== this.lastAnnounced?.offerId) {
+      this.chosenNumber = null;
+      this.skipReason = null;
+      this.doNotCall = false;
+      this.needsReason = false;
+    }
+    this.ticks.active = view?.countdown != null || view?.offer?.campaign.callingWindow != null;
     this.announce(view, changed.has('step'));
   }
 
@@ -210,16 +220,41 @@ export class CampaignPreview extends LitElement {
     return this.noShortcuts ? {} : {...DEFAULT_SHORTCUTS, ...this.shortcuts};
   }
 
+  /**
+   * The decisions to offer now. Accept also follows the contact's calling
+   * window as the clock moves, which the view alone cannot.
+   */
+  private allowedDecisions(view: PreviewView, now: number): Record<Decision, boolean> {
+    const offer = view.offer;
+    const window = offer?.campaign.callingWindow;
+    const windowOpen = !window?.enforce || withinCallingWindow(window, offer!.contact.timeZone, now);
+    const accept = (view.actions.accept || view.acceptBlocked === 'calling-window') && windowOpen;
+    return {...view.actions, accept};
+  }
+
   /** Accept, Skip, Remove or Leave on the offer shown, if the campaign and the dialer allow it. */
   private decide(action: Decision): void {
     const view = this.current;
     const offer = view?.offer;
-    if (!offer || !view.actions[action]) return;
-    if (action === 'accept') {
-      const phoneNumber = this.chosenNumber ?? offer.contact.phoneNumbers[0].number;
-      this.intent({type: 'accept', offerId: offer.offerId, phoneNumber});
-    } else {
-      this.intent({type: action, offerId: offer.offerId});
+    if (!offer || !this.allowedDecisions(view, this.ticks.now())[action]) return;
+    const {offerId, campaign, contact} = offer;
+    switch (action) {
+      case 'accept':
+        this.intent({type: 'accept', offerId, phoneNumber: this.chosenNumber ?? contact.phoneNumbers[0].number});
+        return;
+      case 'skip':
+        if (campaign.skipReasons?.required && !this.skipReason) {
+          this.needsReason = true;
+          this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=skip-reason] select')?.focus());
+          return;
+        }
+        this.intent(this.skipReason ? {type: 'skip', offerId, reason: this.skipReason} : {type: 'skip', offerId});
+        return;
+      case 'remove':
+        this.intent(this.doNotCall ? {type: 'remove', offerId, doNotCall: true} : {type: 'remove', offerId});
+        return;
+      case 'leave':
+        this.intent({type: 'leave', offerId});
     }
   }
 
@@ -320,9 +355,12 @@ export class CampaignPreview extends LitElement {
   }
 
   private renderOffer(view: PreviewView, msg: Messages): TemplateResult {
-    const {offer, actions, countdown} = view;
+    const {offer, countdown} = view;
     const {contact, campaign} = offer!;
+    const now = this.ticks.now();
+    const allowed = this.allowedDecisions(view, now);
     const number = this.chosenNumber ?? contact.phoneNumbers[0].number;
+    const acceptBlocked = view.acceptBlocked === 'limit' ? msg.acceptBlockedByLimit : !allowed.accept && view.acceptBlocked ? msg.acceptBlockedByWindow : null;
     return html`
       <slot name="contact-header">
         <div part="contact" class="contact">
@@ -334,17 +372,22 @@ export class CampaignPreview extends LitElement {
         </div>
       </slot>
       ${campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
-      ${this.renderNumbers(contact, number, msg)}
+      ${parts.numbers(contact, campaign, number, msg, (chosen) => (this.chosenNumber = chosen))}
+      ${parts.callingWindow(campaign, contact, now, msg)}
       ${contact.details.length
         ? html`<dl part="details" class="details" aria-label=${msg.details}>
             ${contact.details.map((d) => html`<div><dt>${d.label}</dt><dd>${d.value}</dd></div>`)}
           </dl>`
         : nothing}
       <slot name="details"></slot>
+      ${parts.history(contact, this.i18n.lang, msg)}
       ${countdown ? this.renderCountdown(countdown, msg) : nothing}
-      ${view.acceptBlocked === 'limit' ? html`<p class="hint">${msg.acceptBlockedByLimit}</p>` : nothing}
+      ${acceptBlocked ? html`<p class="hint">${acceptBlocked}</p>` : nothing}
+      ${allowed.skip ? parts.skipReason(campaign, this.skipReason, msg, (code) => (this.skipReason = code)) : nothing}
+      ${allowed.remove && campaign.allowDoNotCall ? parts.doNotCall(this.doNotCall, msg, (on) => (this.doNotCall = on)) : nothing}
+      ${this.needsReason ? html`<p class="hint" role="alert">${msg.skipNeedsReason}</p>` : nothing}
       <div part="actions" class="actions">
-        ${DECISIONS.filter((action) => actions[action]).map((action) => {
+        ${DECISIONS.filter((action) => allowed[action]).map((action) => {
           const shortcut = this.bindings[action] ?? undefined;
           return html`<button
             part=${`${action}-button`}
@@ -359,27 +402,6 @@ export class CampaignPreview extends LitElement {
         <slot name="actions"></slot>
       </div>
     `;
-  }
-
-  private renderNumbers(contact: Contact, chosen: string, msg: Messages): TemplateResult {
-    if (contact.phoneNumbers.length === 1) {
-      const only = contact.phoneNumbers[0];
-      return html`<p class="number"><span class="visually-hidden">${msg.phoneNumbers}: </span>${only.label ? `${only.label} · ` : ''}<bdi dir="ltr">${only.number}</bdi></p>`;
-    }
-    return html`<fieldset class="numbers">
-      <legend>${msg.phoneNumbers}</legend>
-      ${contact.phoneNumbers.map(
-        (p) => html`<label>
-          <input
-            type="radio"
-            name="number"
-            .checked=${p.number === chosen}
-            @change=${() => (this.chosenNumber = p.number)}
-          />
-          ${p.label ? `${p.label} · ` : ''}<bdi dir="ltr">${p.number}</bdi>
-        </label>`,
-      )}
-    </fieldset>`;
   }
 
   private renderCountdown(countdown: NonNullable<PreviewView['countdown']>, msg: Messages): TemplateResult {

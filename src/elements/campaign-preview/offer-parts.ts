@@ -1,0 +1,104 @@
+/**
+ * Pieces of the contact view of `<campaign-preview>`: plain template
+ * functions of what they show and what they call back, so the element keeps
+ * the state and these stay easy to read.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import {localTime, withinCallingWindow} from '../../core/calling-window.js';
+import {isolateLtr, reasonText, type Messages} from '../../i18n/index.js';
+import type {Campaign, Contact, PhoneNumber} from '../../protocol/index.js';
+
+function numberLabel(phone: PhoneNumber, msg: Messages): TemplateResult {
+  const kind = phone.label ?? (phone.type ? msg.numberTypes[phone.type] : '');
+  return html`${kind ? `${kind} · ` : ''}<bdi dir="ltr">${phone.number}</bdi>${phone.tried
+      ? html` <span class="tried">(${msg.numberTried})</span>`
+      : nothing}`;
+}
+
+/** The number to dial: a radio group when the agent may choose, a line otherwise. */
+export function numbers(
+  contact: Contact,
+  campaign: Campaign,
+  chosen: string,
+  msg: Messages,
+  choose: (number: string) => void,
+): TemplateResult {
+  if (contact.phoneNumbers.length === 1 || campaign.forceNumber) {
+    const first = contact.phoneNumbers[0];
+    return html`<p class="number">
+      <span class="visually-hidden">${msg.phoneNumbers}: </span>${numberLabel(first, msg)}
+      ${campaign.forceNumber && contact.phoneNumbers.length > 1 ? html`<span class="hint">${msg.numberForced}</span>` : nothing}
+    </p>`;
+  }
+  return html`<fieldset part="numbers" class="numbers">
+    <legend>${msg.phoneNumbers}</legend>
+    ${contact.phoneNumbers.map(
+      (phone) => html`<label>
+        <input type="radio" name="number" .checked=${phone.number === chosen} @change=${() => choose(phone.number)} />
+        ${numberLabel(phone, msg)}
+      </label>`,
+    )}
+  </fieldset>`;
+}
+
+/** Earlier attempts, collapsed to one line until the agent opens them. */
+export function history(contact: Contact, lang: string, msg: Messages): TemplateResult | typeof nothing {
+  const attempts = contact.history ?? [];
+  if (!attempts.length) return nothing;
+  const when = new Intl.DateTimeFormat(lang, {dateStyle: 'short', timeStyle: 'short'});
+  const count = new Intl.NumberFormat(lang).format(attempts.length);
+  return html`<details part="history" class="history">
+    <summary>${msg.history(count)}</summary>
+    <ol>
+      ${attempts.map(
+        (a) => html`<li>
+          <time datetime=${new Date(a.at).toISOString()}>${when.format(a.at)}</time> · ${reasonText(msg, a.outcome)}${a.disposition
+            ? ` · ${a.disposition}`
+            : ''}
+        </li>`,
+      )}
+    </ol>
+  </details>`;
+}
+
+/** The contact's local time, and a warning when it is outside the campaign's calling window. */
+export function callingWindow(campaign: Campaign, contact: Contact, now: number, msg: Messages): TemplateResult | typeof nothing {
+  const window = campaign.callingWindow;
+  if (!window || !contact.timeZone) return nothing;
+  const inside = withinCallingWindow(window, contact.timeZone, now);
+  const clock = isolateLtr(localTime(contact.timeZone, now).clock);
+  return html`<p part="calling-window" class=${inside ? 'local-time' : 'local-time outside'}>
+    ${msg.localTime(clock, contact.timeZone)}
+    ${inside ? nothing : html`<strong>${msg.outsideWindow(isolateLtr(window.start), isolateLtr(window.end))}</strong>`}
+  </p>`;
+}
+
+/** The skip-reason picker, when the campaign has reasons. */
+export function skipReason(
+  campaign: Campaign,
+  chosen: string | null,
+  msg: Messages,
+  choose: (code: string | null) => void,
+): TemplateResult | typeof nothing {
+  const config = campaign.skipReasons;
+  if (!config) return nothing;
+  return html`<label part="skip-reason" class="field">
+    <span>${msg.skipReason}</span>
+    <select
+      .value=${chosen ?? ''}
+      aria-required=${config.required ? 'true' : 'false'}
+      @change=${(e: Event) => choose((e.target as HTMLSelectElement).value || null)}
+    >
+      <option value="">${config.required ? msg.chooseReason : msg.noReason}</option>
+      ${config.reasons.map((r) => html`<option value=${r.code} ?selected=${r.code === chosen}>${r.label}</option>`)}
+    </select>
+  </label>`;
+}
+
+/** The do-not-call option that goes with Remove. */
+export function doNotCall(checked: boolean, msg: Messages, toggle: (on: boolean) => void): TemplateResult {
+  return html`<label part="do-not-call" class="field checkbox">
+    <input type="checkbox" .checked=${checked} @change=${(e: Event) => toggle((e.target as HTMLInputElement).checked)} />
+    <span>${msg.doNotCall}</span>
+  </label>`;
+}

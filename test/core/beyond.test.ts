@@ -1,0 +1,132 @@
+/**
+ * Options beyond the source text: each off by default, each on by the
+ * campaign. What the agent may do, and what command reaches the dialer.
+ */
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {PROTOCOL_VERSION, parseDialerEvent} from '../../src/protocol/index.js';
+import {insideWindow, localTime, withinCallingWindow} from '../../src/core/calling-window.js';
+import {selectPreview} from '../../src/core/views.js';
+import {demoCampaign, zoneAtNight} from '../../src/adapters/simulated/demo-campaign.js';
+import {Machine, contact, offered} from './fixtures.js';
+
+const v = PROTOCOL_VERSION;
+const NOON_UTC = Date.UTC(2026, 2, 2, 12, 0);
+
+function withOffer(campaign: Parameters<typeof offered>[1], contactOverrides = {}, now = NOON_UTC) {
+  const m = new Machine();
+  m.event({type: 'agent-state', state: 'available'}, now);
+  const event = offered('o1', campaign, now);
+  m.event({...event, contact: {...(event as {contact: ReturnType<typeof contact>}).contact, ...contactOverrides}} as never, now);
+  return m;
+}
+
+describe('beyond the source: number choice', () => {
+  it('the agent\'s chosen number is dialed, unless the campaign forces the first', () => {
+    const free = withOffer({});
+    assert.equal((free.intent({type: 'accept', offerId: 'o1', phoneNumber: '+55 11 3333-4444'}, NOON_UTC)[0] as {phoneNumber: string}).phoneNumber, '+55 11 3333-4444');
+    const forced = withOffer({forceNumber: true});
+    assert.equal((forced.intent({type: 'accept', offerId: 'o1', phoneNumber: '+55 11 3333-4444'}, NOON_UTC)[0] as {phoneNumber: string}).phoneNumber, '+55 11 91234-5678');
+  });
+
+  it('number types and tried flags are validated', () => {
+    const bad = {...offered('o1'), contact: {...contact(), phoneNumbers: [{number: '1', type: 'pager'}]}};
+    assert.equal(parseDialerEvent(bad).ok, false);
+    const good = {...offered('o1'), contact: {...contact(), phoneNumbers: [{number: '1', type: 'mobile', tried: true}]}};
+    assert.equal(parseDialerEvent(good).ok, true);
+  });
+});
+
+describe('beyond the source: skip reasons', () => {
+  const reasons = {required: true, reasons: [{code: 'bad-time', label: 'Bad time'}]};
+
+  it('a required reason must be given and travels with the skip command', () => {
+    const m = withOffer({skipReasons: reasons});
+    assert.deepEqual(m.intent({type: 'skip', offerId: 'o1'}, NOON_UTC), [], 'no reason: nothing sent');
+    assert.deepEqual(m.intent({type: 'skip', offerId: 'o1', reason: 'made-up'}, NOON_UTC), [], 'not one of the campaign\'s');
+    assert.deepEqual(m.intent({type: 'skip', offerId: 'o1', reason: 'bad-time'}, NOON_UTC), [
+      {type: 'skip', v, offerId: 'o1', source: 'agent', reason: 'bad-time'},
+    ]);
+  });
+
+  it('an optional reason may be left out; with no reasons configured none is sent', () => {
+    const optional = withOffer({skipReasons: {...reasons, required: false}});
+    assert.deepEqual(optional.intent({type: 'skip', offerId: 'o1'}, NOON_UTC), [{type: 'skip', v, offerId: 'o1', source: 'agent'}]);
+    const off = withOffer({});
+    assert.deepEqual(off.intent({type: 'skip', offerId: 'o1', reason: 'bad-time'}, NOON_UTC), [{type: 'skip', v, offerId: 'o1', source: 'agent'}]);
+  });
+
+  it('the timeout skip needs no reason', () => {
+    const m = withOffer({skipReasons: reasons, timeoutMs: 5_000});
+    assert.deepEqual(m.tick(NOON_UTC + 5_000), [{type: 'skip', v, offerId: 'o1', source: 'timeout'}]);
+  });
+});
+
+describe('beyond the source: do-not-call', () => {
+  it('Remove carries do-not-call only when the campaign allows it', () => {
+    const on = withOffer({allowDoNotCall: true});
+    assert.deepEqual(on.intent({type: 'remove', offerId: 'o1', doNotCall: true}, NOON_UTC), [
+      {type: 'remove', v, offerId: 'o1', source: 'agent', doNotCall: true},
+    ]);
+    const off = withOffer({});
+    assert.deepEqual(off.intent({type: 'remove', offerId: 'o1', doNotCall: true}, NOON_UTC), [{type: 'remove', v, offerId: 'o1', source: 'agent'}]);
+  });
+});
+
+describe('beyond the source: calling window', () => {
+  it('computes the contact\'s local time and the window, across midnight too', () => {
+    assert.equal(localTime('America/Sao_Paulo', NOON_UTC).clock, '09:00');
+    assert.equal(localTime('Asia/Tokyo', NOON_UTC).clock, '21:00');
+    assert.equal(insideWindow({start: '08:00', end: '21:00', enforce: true}, 20 * 60 + 59), true);
+    assert.equal(insideWindow({start: '08:00', end: '21:00', enforce: true}, 21 * 60), false);
+    assert.equal(insideWindow({start: '22:00', end: '02:00', enforce: true}, 60), true);
+    assert.equal(withinCallingWindow(undefined, 'Asia/Tokyo', NOON_UTC), true);
+  });
+
+  it('an enforced window blocks Accept with the reason; a warning-only window does not', () => {
+    const window = {start: '08:00', end: '21:00', enforce: true};
+    const blocked = withOffer({callingWindow: window}, {timeZone: 'Asia/Tokyo'});
+    const view = selectPreview(blocked.state, NOON_UTC);
+    assert.equal(view.actions.accept, false);
+    assert.equal(view.acceptBlocked, 'calling-window');
+    assert.deepEqual(blocked.intent({type: 'accept', offerId: 'o1'}, NOON_UTC), []);
+    assert.equal(blocked.intent({type: 'accept', offerId: 'o1'}, NOON_UTC - 3_600_000).length, 1, 'an hour earlier it is 20:00 there');
+    const warned = withOffer({callingWindow: {...window, enforce: false}}, {timeZone: 'Asia/Tokyo'});
+    assert.equal(selectPreview(warned.state, NOON_UTC).actions.accept, true);
+  });
+
+  it('no timeout accept outside an enforced window', () => {
+    const m = withOffer({callingWindow: {start: '08:00', end: '21:00', enforce: true}, timeoutAction: 'accept', timeoutMs: 5_000}, {timeZone: 'Asia/Tokyo'});
+    assert.deepEqual(m.tick(NOON_UTC + 5_000), []);
+  });
+
+  it('rejects a time zone the platform does not know', () => {
+    const bad = {...offered('o1'), contact: {...contact(), timeZone: 'Mars/Olympus_Mons'}};
+    const result = parseDialerEvent(bad);
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.error : '', /time zone/);
+  });
+
+  it('the demo has a contact whose local time is outside the window', () => {
+    for (let hour = 0; hour < 24; hour++) {
+      const now = Date.UTC(2026, 2, 2, hour, 30);
+      const night = Math.floor(localTime(zoneAtNight(now), now).minutes / 60);
+      assert.ok(night >= 1 && night < 5, `night at ${hour}:30 UTC`);
+      const {script} = demoCampaign(new URLSearchParams(), now);
+      const outside = script.contacts.filter((c) => !withinCallingWindow(script.campaign.callingWindow, c.timeZone, now));
+      assert.deepEqual(outside.map((c) => c.name), ['Ana Souza'], `at ${hour}:30 UTC only Ana is outside`);
+    }
+    const plain = demoCampaign(new URLSearchParams('beyond=false'), NOON_UTC).script;
+    assert.equal(plain.campaign.callingWindow, undefined);
+    assert.equal(plain.campaign.skipReasons, undefined);
+  });
+});
+
+describe('beyond the source: attempt history', () => {
+  it('is validated and kept with the contact', () => {
+    const m = withOffer({}, {history: [{at: NOON_UTC - 86_400_000, outcome: 'busy', disposition: 'Call back'}]});
+    assert.equal(selectPreview(m.state, NOON_UTC).offer?.contact.history?.[0].outcome, 'busy');
+    const bad = {...offered('o1'), contact: {...contact(), history: [{at: -1, outcome: 'busy'}]}};
+    assert.equal(parseDialerEvent(bad).ok, false);
+  });
+});
