@@ -1,14 +1,14 @@
 import type {ReactiveController, ReactiveElement} from 'lit';
 import {messagesFor, type MessageOverrides, type Messages} from '../i18n/index.js';
 
-/** The nearest `lang`, looking through shadow roots, then the document's. */
-function langOf(element: Element): string {
+/** The element whose `lang` applies: the nearest with one, looking through shadow roots. */
+function langSource(element: Element): Element | null {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
+    if (node instanceof Element && node.hasAttribute('lang')) return node;
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return document.documentElement.lang;
+  return null;
 }
 
 /**
@@ -26,7 +26,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   get lang(): string {
-    return langOf(this.host) || 'en';
+    return langSource(this.host)?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
   get msg(): Messages {
@@ -37,11 +37,14 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new MutationObserver(() => this.host.requestUpdate());
-    // Any `lang` in the document may be an ancestor's; shadow roots are not
-    // observed, so the host's own attribute is watched separately.
+    // Any `lang` in the document may be an ancestor's. Shadow roots are not
+    // covered by that, so the host and the ancestor the language comes from
+    // are watched too.
     const options = {attributes: true, attributeFilter: ['lang']};
     this.observer.observe(document.documentElement, {...options, subtree: true});
-    if (this.host.getRootNode() !== document) this.observer.observe(this.host, options);
+    this.observer.observe(this.host, options);
+    const source = langSource(this.host);
+    if (source && source !== this.host) this.observer.observe(source, options);
   }
 
   hostDisconnected(): void {

@@ -17,14 +17,23 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boole
   return event.key.toLowerCase() === key.toLowerCase();
 }
 
+/** Whether the key goes to something the agent types in (inputs, text areas, editable content). */
+function typing(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type));
+}
+
 /**
  * Page-wide keyboard shortcuts for its host: while `active()` says so, a
  * keydown anywhere in the document that matches one of `bindings()` runs
  * `onShortcut` with that binding's name (and the key does nothing else).
+ * Keys typed into a field are left alone.
  */
 export class ShortcutController<Name extends string> implements ReactiveController {
   private readonly onKeydown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.repeat || !this.active()) return;
+    if (event.defaultPrevented || event.repeat || !this.active() || typing(event)) return;
     for (const [name, shortcut] of Object.entries(this.bindings()) as [Name, Shortcut | null][]) {
       if (shortcut && matchesShortcut(event, shortcut)) {
         event.preventDefault();

@@ -2,6 +2,22 @@ import type {Messages} from './messages.js';
 
 const ACTION = {skip: 'التخطي', accept: 'القبول', remove: 'الإزالة'} as const;
 
+const plural = new Intl.PluralRules('ar');
+
+/** "n seconds" with Arabic's plural forms (3–10 take ثوانٍ). */
+function arabicSeconds(seconds: number, formatted: string): string {
+  switch (plural.select(seconds)) {
+    case 'one':
+      return 'ثانية واحدة';
+    case 'two':
+      return 'ثانيتين';
+    case 'few':
+      return `${formatted} ثوانٍ`;
+    default:
+      return `${formatted} ثانية`;
+  }
+}
+
 /** Arabic: the kit's right-to-left language. */
 export const ar: Messages = {
   campaign: 'الحملة',
@@ -22,7 +38,7 @@ export const ar: Messages = {
   details: 'تفاصيل جهة الاتصال',
   countdown: (action, time) => `${ACTION[action]} خلال ${time}`,
   countdownDue: (action) => `${ACTION[action]} الآن…`,
-  countdownAnnouncement: (action, seconds) => `${ACTION[action]} خلال ${seconds} ثانية`,
+  countdownAnnouncement: (action, seconds, formatted) => `${ACTION[action]} خلال ${arabicSeconds(seconds, formatted)}`,
   attemptFailed: (contact, reason) => `لم تكتمل المكالمة إلى ${contact}: ${reason}.`,
   nextContact: 'جهة الاتصال التالية',
   limitTitle: 'تم بلوغ حد المكالمات',

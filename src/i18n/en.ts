@@ -21,7 +21,7 @@ export const en: Messages = {
   details: 'Contact details',
   countdown: (action, time) => `${ACTION_ING[action]} in ${time}`,
   countdownDue: (action) => `${ACTION_ING[action]} now…`,
-  countdownAnnouncement: (action, seconds) => `${ACTION_ING[action]} in ${seconds} seconds`,
+  countdownAnnouncement: (action, seconds, formatted) => `${ACTION_ING[action]} in ${formatted} second${seconds === 1 ? '' : 's'}`,
   attemptFailed: (contact, reason) => `The call to ${contact} did not go through: ${reason}.`,
   nextContact: 'Next contact',
   limitTitle: 'Call limit reached',

@@ -21,7 +21,8 @@ export interface Messages {
   details: string;
   countdown: (action: TimeoutAction, time: string) => string;
   countdownDue: (action: TimeoutAction) => string;
-  countdownAnnouncement: (action: TimeoutAction, seconds: string) => string;
+  /** `seconds` for choosing a plural form, `formatted` to show. */
+  countdownAnnouncement: (action: TimeoutAction, seconds: number, formatted: string) => string;
   attemptFailed: (contact: string, reason: string) => string;
   nextContact: string;
   limitTitle: string;

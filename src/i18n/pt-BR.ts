@@ -21,7 +21,7 @@ export const ptBR: Messages = {
   details: 'Detalhes do contato',
   countdown: (action, time) => `${ACTION_ING[action]} em ${time}`,
   countdownDue: (action) => `${ACTION_ING[action]} agora…`,
-  countdownAnnouncement: (action, seconds) => `${ACTION_ING[action]} em ${seconds} segundos`,
+  countdownAnnouncement: (action, seconds, formatted) => `${ACTION_ING[action]} em ${formatted} segundo${seconds === 1 ? '' : 's'}`,
   attemptFailed: (contact, reason) => `A chamada para ${contact} não foi completada: ${reason}.`,
   nextContact: 'Próximo contato',
   limitTitle: 'Limite de chamadas atingido',

@@ -25,6 +25,13 @@ describe('localization', () => {
     assert.equal(messagesFor(undefined).accept, 'Accept');
   });
 
+  it('announces seconds with each language\'s plural forms', () => {
+    assert.equal(messagesFor('ar').countdownAnnouncement('skip', 10, '10'), 'التخطي خلال 10 ثوانٍ');
+    assert.equal(messagesFor('ar').countdownAnnouncement('skip', 30, '30'), 'التخطي خلال 30 ثانية');
+    assert.equal(messagesFor('en').countdownAnnouncement('accept', 1, '1'), 'Accepting in 1 second');
+    assert.equal(messagesFor('pt-BR').countdownAnnouncement('remove', 5, '5'), 'Removendo em 5 segundos');
+  });
+
   it('lets a host register a language', () => {
     registerMessages('es', {...en, accept: 'Aceptar'});
     assert.equal(messagesFor('es-MX').accept, 'Aceptar');

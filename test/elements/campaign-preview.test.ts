@@ -318,6 +318,38 @@ describe('<campaign-preview>', () => {
     expect(second.dialer.sent.map((c) => c.type)).to.deep.equal(['remove']);
   });
 
+  it('keyboard shortcuts leave keys typed into a field alone', async () => {
+    const {el, dialer, provider} = await mount();
+    const notes = document.createElement('textarea');
+    provider.append(notes);
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    await settle(el);
+    notes.focus();
+    await sendKeys({down: 'Alt'});
+    await sendKeys({down: 'Shift'});
+    await sendKeys({press: 'KeyA'});
+    await sendKeys({up: 'Shift'});
+    await sendKeys({up: 'Alt'});
+    expect(dialer.sent).to.deep.equal([]);
+  });
+
+  it('announces the new contact once, even when the countdown starts at an announced threshold', async () => {
+    clock = useFakeClock();
+    const {el, dialer} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer('o1', {timeoutMs: 30_000});
+    await settle(el);
+    const live = () => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
+    expect(live()).to.equal('Campaign contact: Maria Oliveira');
+    await clock.tickAsync(1_000);
+    await settle(el);
+    expect(live()).to.equal('Campaign contact: Maria Oliveira');
+    await clock.tickAsync(19_000);
+    await settle(el);
+    expect(live()).to.equal('Skipping in 10 seconds');
+  });
+
   it('hosts add their own content through slots', async () => {
     const {el, dialer} = await withDialer<CampaignPreview>(
       html`<campaign-provider>

@@ -26,6 +26,36 @@ describe('<campaign-provider>', () => {
     expect(button(preview, 'Accept')).to.equal(undefined);
   });
 
+  it('follows a store name set after it is in the page (as React sets properties)', async () => {
+    const provider = await fixture<CampaignProvider>(html`<campaign-provider><campaign-preview></campaign-preview></campaign-provider>`);
+    const dialer = new ScriptedDialer();
+    registerCampaignStore(createCampaignStore(dialer), 'late');
+    provider.storeName = 'late';
+    await provider.updateComplete;
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    const preview = provider.querySelector('campaign-preview')!;
+    await settle(preview);
+    expect(button(preview, 'Accept')).to.exist;
+  });
+
+  it('follows a language change on an ancestor inside a shadow root', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const root = host.attachShadow({mode: 'open'});
+    root.innerHTML = '<section lang="en"><campaign-task-card></campaign-task-card></section>';
+    const card = root.querySelector('campaign-task-card')!;
+    card.task = {
+      status: 'connected', campaign: {id: 'c', name: 'C', mode: 'standard', timeoutMs: 0, timeoutAction: 'skip', allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true},
+      contact: null, startedAt: Date.now(), callId: 'x', canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null,
+    };
+    await settle(card);
+    expect(card.shadowRoot!.textContent).to.contain('Connected');
+    root.querySelector('section')!.setAttribute('lang', 'pt-BR');
+    await new Promise((resolve) => setTimeout(resolve));
+    await settle(card);
+    expect(card.shadowRoot!.textContent).to.contain('Conectado');
+  });
+
   it('themes the elements inside it: theme="dark" and dark-mode', async () => {
     const provider = await fixture<CampaignProvider>(html`<campaign-provider dark-mode><campaign-task-card></campaign-task-card></campaign-provider>`);
     const surface = () => getComputedStyle(provider.querySelector('campaign-task-card')!).getPropertyValue('--cpk-color-surface').trim();

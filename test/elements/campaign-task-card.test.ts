@@ -94,6 +94,7 @@ describe('<campaign-task-card>', () => {
     expect(visibleText(el)).to.contain('Answering machine detected. Leave your voicemail, then mark it done.');
     await expectRole('button', 'Voicemail left');
     await expectAccessible(el);
+    button(el, 'Voicemail left')!.focus();
     button(el, 'Voicemail left')!.click();
     expect(dialer.sent.at(-1)).to.deep.equal({type: 'voicemail-left', v: 1, callId: 'c1'});
     await settle(el);
@@ -101,6 +102,7 @@ describe('<campaign-task-card>', () => {
     dialer.emit({type: 'call-ended', callId: 'c1', reason: 'voicemail-left'});
     await settle(el);
     expect(el.getAttribute('status')).to.equal('ended');
+    expect(el.shadowRoot!.activeElement?.getAttribute('part'), 'focus stays on the card').to.equal('base');
   });
 
   it('R-U3 shows connected, failed with its reason, and ended; announces and notifies changes', async () => {

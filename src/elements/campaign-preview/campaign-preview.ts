@@ -202,17 +202,17 @@ export class CampaignPreview extends LitElement {
       if (stepChanged && view?.step === 'waiting') this.announcement = msg.waitingForContact;
       return;
     }
+    const seconds = view.countdown ? Math.ceil(remainingMs(view.countdown.deadline, this.ticks.now()) / 1000) : Infinity;
     if (this.lastAnnounced?.offerId !== offer.offerId) {
-      this.lastAnnounced = {offerId: offer.offerId, at: Infinity};
+      // One announcement for the new contact; thresholds already reached are not repeated.
+      this.lastAnnounced = {offerId: offer.offerId, at: seconds + 1};
       this.announcement = msg.contactOffered(offer.contact.name);
+      return;
     }
-    if (view.countdown) {
-      const seconds = Math.ceil(remainingMs(view.countdown.deadline, this.ticks.now()) / 1000);
-      const threshold = ANNOUNCE_AT.find((t) => seconds <= t && t < this.lastAnnounced!.at && seconds > t - 1);
-      if (threshold !== undefined) {
-        this.lastAnnounced = {offerId: offer.offerId, at: threshold};
-        this.announcement = msg.countdownAnnouncement(view.countdown.action, formatCount(threshold, this.i18n.lang));
-      }
+    const threshold = ANNOUNCE_AT.find((t) => t === seconds && t < this.lastAnnounced!.at);
+    if (view.countdown && threshold !== undefined) {
+      this.lastAnnounced = {offerId: offer.offerId, at: threshold};
+      this.announcement = msg.countdownAnnouncement(view.countdown.action, threshold, formatCount(threshold, this.i18n.lang));
     }
   }
 
@@ -256,6 +256,12 @@ export class CampaignPreview extends LitElement {
       case 'leave':
         this.intent({type: 'leave', offerId});
     }
+  }
+
+  private async dismiss(id: number): Promise<void> {
+    this.store.store?.dispatch({type: 'dismiss-notice', id});
+    await this.updateComplete;
+    this.takeFocus();
   }
 
   private intent(intent: ElementIntent): void {
@@ -418,7 +424,7 @@ export class CampaignPreview extends LitElement {
       <p class="message">${notice.message}</p>
       ${this.view
         ? nothing
-        : html`<button class="quiet" @click=${() => this.store.store?.dispatch({type: 'dismiss-notice', id: notice.id})}>
+        : html`<button class="quiet" @click=${() => this.dismiss(notice.id)}>
             ${msg.dismiss}
           </button>`}
     </div>`;

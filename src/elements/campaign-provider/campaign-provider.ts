@@ -65,7 +65,8 @@ export class CampaignProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('storeName') && changed.get('storeName') !== undefined) this.watch(this.storeName);
+    // Set after connecting (as React does): follow the new name.
+    if (changed.has('storeName') && this.isConnected) this.watch(this.storeName);
     this.provider.setValue(this.store ?? this.registered);
   }
 

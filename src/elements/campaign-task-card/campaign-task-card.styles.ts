@@ -22,6 +22,10 @@ export const styles = [
       border-inline-start: 4px solid var(--_accent);
       border-radius: var(--_radius);
     }
+    .card:focus-visible {
+      outline: 2px solid ${color.focus};
+      outline-offset: 2px;
+    }
     .header {
       display: flex;
       align-items: center;

@@ -83,6 +83,11 @@ export class CampaignTaskCard extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('status') && changed.get('status') !== undefined) {
       this.dispatchEvent(new CampaignTaskChangeEvent({status: this.status || null}));
+      // The button just pressed (Cancel, Voicemail left) may be gone: keep focus on the card.
+      const active = document.activeElement;
+      if (active === null || active === document.body || (active === this && !this.renderRoot.querySelector(':focus'))) {
+        this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
+      }
     }
   }
 
@@ -99,7 +104,7 @@ export class CampaignTaskCard extends LitElement {
 
   private renderCard(task: TaskView, msg: Messages): TemplateResult {
     const name = task.contact?.name ?? task.campaign.name;
-    return html`<article part="base" class="card" aria-label=${`${msg.campaignCall}: ${name}`}>
+    return html`<article part="base" class="card" tabindex="-1" aria-label=${`${msg.campaignCall}: ${name}`}>
       <header part="header" class="header">
         <span part="icon" class="icon" role="img" aria-label=${msg.contactIcon}>${contactIcon}</span>
         <span part="label" class="label">${msg.campaignCall}</span>
