@@ -1,6 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import type {TaskView} from '../src/core/views.js';
+import {BEYOND_OPTIONS} from '../src/adapters/simulated/demo-campaign.js';
 import {available, campaign, offer, onCall, scenario, task} from './scenarios.js';
 
 type Args = {task: TaskView | null};
@@ -63,4 +64,23 @@ export const RightToLeft: Story = {
   name: 'Right-to-left page',
   args: {task: task(onCall({}, [ringing]))},
   render: ({task}) => html`<div dir="rtl" style="max-width: 22rem"><campaign-task-card .task=${task}></campaign-task-card></div>`,
+};
+
+const wrapUp = BEYOND_OPTIONS.wrapUp;
+
+export const BeyondWrapUp: Story = {
+  name: 'Beyond: wrap-up, disposition asked',
+  args: {task: task(onCall({wrapUp}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'call-ended', callId: 'call-1'}]))},
+};
+
+export const BeyondWrapUpSaved: Story = {
+  name: 'Beyond: wrap-up, disposition saved',
+  args: {
+    task: task(onCall({wrapUp}, [
+      ringing,
+      {type: 'cpa-result', callId: 'call-1', result: 'live-voice'},
+      {type: 'call-ended', callId: 'call-1'},
+      {type: 'set-disposition', callId: 'call-1', code: 'sale'},
+    ])),
+  },
 };

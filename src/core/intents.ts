@@ -13,6 +13,7 @@ export type Intent =
   | {readonly type: 'leave'; readonly offerId: string}
   | {readonly type: 'cancel-call'; readonly callId: string}
   | {readonly type: 'voicemail-left'; readonly callId: string}
+  | {readonly type: 'set-disposition'; readonly callId: string; readonly code: string; readonly note?: string}
   | {readonly type: 'set-agent-state'; readonly state: AgentState; readonly reason?: string}
   | {readonly type: 'dismiss-notice'; readonly id: number};
 

@@ -23,6 +23,7 @@ import type {Intent} from './intents.js';
 import {
   MAX_NOTICES,
   isCallActive,
+  wrapUpPending,
   type CallStatus,
   type CampaignState,
   type Decision,
@@ -76,6 +77,7 @@ const COMMAND_ACTION: Record<DialerCommandType, DialerAction> = {
   'leave-campaign': 'leave-campaign',
   'cancel-call': 'cancel-call',
   'voicemail-left': 'voicemail-left',
+  'set-disposition': 'set-disposition',
   'set-agent-state': 'set-agent-state',
 };
 
@@ -113,9 +115,10 @@ function canDial(state: CampaignState): boolean {
   return state.limit === null && !isCallActive(state.call);
 }
 
-/** Whether the Campaign button may ask for a contact (R-M1, R-U2). */
-export function canRequestContact(state: CampaignState): boolean {
+/** Whether the Campaign button may ask for a contact (R-M1, R-U2), not during a call nor its wrap-up. */
+export function canRequestContact(state: CampaignState, now: number): boolean {
   return (
+    !wrapUpPending(state.call, now) &&
     can(state, 'request-contact') &&
     state.agent.state === 'available' &&
     !state.requesting &&
@@ -129,7 +132,7 @@ export function canRequestContact(state: CampaignState): boolean {
 export function step(state: CampaignState, input: CoreInput, now: number): Step {
   switch (input.kind) {
     case 'event':
-      return onEvent(state, input.event);
+      return onEvent(state, input.event, now);
     case 'intent':
       return onIntent(state, input.intent, now);
     case 'tick':
@@ -239,7 +242,7 @@ function onTick(state: CampaignState, now: number, hostTakesOver: boolean): Step
 function onIntent(state: CampaignState, intent: Intent, now: number): Step {
   switch (intent.type) {
     case 'request-contact':
-      if (!canRequestContact(state)) return unchanged(state);
+      if (!canRequestContact(state, now)) return unchanged(state);
       return {
         state: {...state, requesting: true, lastFailure: null},
         commands: [{type: 'request-contact', v: PROTOCOL_VERSION}],
@@ -300,6 +303,8 @@ function onIntent(state: CampaignState, intent: Intent, now: number): Step {
         commands: [{type: 'voicemail-left', v: PROTOCOL_VERSION, callId: call.callId}],
       };
     }
+    case 'set-disposition':
+      return onDisposition(state, intent, now);
     case 'set-agent-state':
       if (!can(state, 'set-agent-state') || state.agent.state === intent.state) return unchanged(state);
       return {
@@ -317,7 +322,7 @@ function onIntent(state: CampaignState, intent: Intent, now: number): Step {
 
 // ---------------------------------------------------------------- events
 
-function onEvent(state: CampaignState, event: DialerEvent): Step {
+function onEvent(state: CampaignState, event: DialerEvent, now: number): Step {
   switch (event.type) {
     case 'agent-state': {
       const agent = {state: event.state, reason: event.reason ?? null};
@@ -357,13 +362,13 @@ function onEvent(state: CampaignState, event: DialerEvent): Step {
     case 'cpa-result':
       return unchanged(onCpaResult(state, event));
     case 'call-failed':
-      return unchanged(failCall(state, event.callId, event.reason));
+      return unchanged(startWrapUp(failCall(state, event.callId, event.reason), event.callId, now));
     case 'call-ended': {
       const call = state.call;
-      if (call?.callId !== event.callId || call.status === 'ended' || call.status === 'failed') {
-        return unchanged(state);
-      }
-      return unchanged({...state, call: {...call, status: 'ended', cancelling: false}});
+      if (call?.callId !== event.callId || call.status === 'ended') return unchanged(state);
+      // A failed call keeps its failed status; an ended one may now need its disposition.
+      const ended = call.status === 'failed' ? call : {...call, status: 'ended' as const, cancelling: false};
+      return unchanged(startWrapUp({...state, call: ended}, event.callId, event.at ?? now));
     }
     case 'action-failed':
       return unchanged(onActionFailed(state, event.action, event.offerId, event.code, event.message));
@@ -426,6 +431,7 @@ function onCallProgress(state: CampaignState, event: DialerEventOf<'call-progres
       failReason: null,
       cancelling: false,
       voicemailLeft: false,
+      wrapUp: null,
     },
   };
 }
@@ -441,6 +447,30 @@ function onCpaResult(state: CampaignState, event: DialerEventOf<'cpa-result'>): 
     default:
       return failCall({...state, call: {...call, cpa: event.result}}, call.callId, event.result);
   }
+}
+
+/** A campaign with wrap-up asks for the disposition once its call is over. */
+function startWrapUp(state: CampaignState, callId: string, at: number): CampaignState {
+  const call = state.call;
+  const config = call?.campaign.wrapUp;
+  if (!call || call.callId !== callId || !config || call.wrapUp || isCallActive(call)) return state;
+  const deadline = config.timeoutMs > 0 ? at + config.timeoutMs : null;
+  return {...state, call: {...call, wrapUp: {deadline, disposition: null}}};
+}
+
+/** The disposition, once, with a code of the campaign's and a note only where allowed. */
+function onDisposition(state: CampaignState, intent: Extract<Intent, {type: 'set-disposition'}>, now: number): Step {
+  const call = state.call;
+  const config = call?.campaign.wrapUp;
+  const wrapUp = call?.wrapUp;
+  if (!call || !config || !wrapUp || call.callId !== intent.callId || wrapUp.disposition !== null) return unchanged(state);
+  if (wrapUp.deadline !== null && now >= wrapUp.deadline) return unchanged(state);
+  if (!config.codes.some((c) => c.code === intent.code) || !can(state, 'set-disposition')) return unchanged(state);
+  const note = config.allowNote ? intent.note?.trim() : undefined;
+  const command: DialerCommand = note
+    ? {type: 'set-disposition', v: PROTOCOL_VERSION, callId: call.callId, code: intent.code, note}
+    : {type: 'set-disposition', v: PROTOCOL_VERSION, callId: call.callId, code: intent.code};
+  return {state: {...state, call: {...call, wrapUp: {...wrapUp, disposition: intent.code}}}, commands: [command]};
 }
 
 function failCall(state: CampaignState, callId: string, reason: string): CampaignState {
@@ -485,6 +515,9 @@ function onActionFailed(
       break;
     case 'voicemail-left':
       if (next.call) next = {...next, call: {...next.call, voicemailLeft: false}};
+      break;
+    case 'set-disposition':
+      if (next.call?.wrapUp) next = {...next, call: {...next.call, wrapUp: {...next.call.wrapUp, disposition: null}}};
       break;
     case 'set-agent-state':
       break;

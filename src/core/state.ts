@@ -72,6 +72,15 @@ export interface Call {
   readonly failReason: string | null;
   readonly cancelling: boolean;
   readonly voicemailLeft: boolean;
+  /** After the call, when the campaign asks for a disposition. */
+  readonly wrapUp: WrapUp | null;
+}
+
+export interface WrapUp {
+  /** When wrap-up time runs out (epoch ms), or null for no limit. */
+  readonly deadline: number | null;
+  /** The disposition code sent, once the agent gave it. */
+  readonly disposition: string | null;
 }
 
 export interface Limit {
@@ -127,6 +136,12 @@ export function initialState(capabilities: Capabilities): CampaignState {
     nextNoticeId: 1,
     connected: true,
   };
+}
+
+/** The agent still owes this call its disposition, and there is time to give it. */
+export function wrapUpPending(call: Call | null, now: number): boolean {
+  const wrapUp = call?.wrapUp;
+  return Boolean(wrapUp && wrapUp.disposition === null && (wrapUp.deadline === null || now < wrapUp.deadline));
 }
 
 /** A call that is still going on (R-U2). */

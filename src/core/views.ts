@@ -3,7 +3,7 @@
  * Elements render these and nothing else, so a host that drives an element
  * by hand only needs to hand it one of these objects.
  */
-import type {Campaign, Contact, TimeoutAction} from '../protocol/index.js';
+import type {Campaign, Contact, Reason, TimeoutAction} from '../protocol/index.js';
 import {canDecide, canRequestContact, can, outsideEnforcedWindow} from './machine.js';
 import {isCallActive, type CampaignState, type Limit, type Notice} from './state.js';
 
@@ -65,6 +65,14 @@ export interface TaskView {
   readonly voicemailPrompt: boolean;
   readonly voicemailLeft: boolean;
   readonly failReason: string | null;
+  /** The disposition the campaign asks for after the call, if it does. */
+  readonly wrapUp: {
+    readonly codes: readonly Reason[];
+    readonly allowNote: boolean;
+    readonly deadline: number | null;
+    /** The code given, once given. */
+    readonly disposition: string | null;
+  } | null;
 }
 
 function previewStep(state: CampaignState): PreviewStep {
@@ -92,7 +100,7 @@ export function selectPreview(state: CampaignState, now: number = Date.now()): P
     agentState: state.agent.state,
     campaignButton: {
       visible: can(state, 'request-contact'),
-      enabled: canRequestContact(state),
+      enabled: canRequestContact(state, now),
       callInProgress,
     },
     reservation: state.reservation && step === 'reservation'
@@ -136,9 +144,12 @@ export function selectTask(state: CampaignState): TaskView | null {
       voicemailPrompt: call.status === 'answering-machine',
       voicemailLeft: call.voicemailLeft,
       failReason: call.failReason,
+      wrapUp: call.wrapUp && call.campaign.wrapUp
+        ? {...call.wrapUp, codes: call.campaign.wrapUp.codes, allowNote: call.campaign.wrapUp.allowNote}
+        : null,
     };
   }
-  const base = {callId: null, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null};
+  const base = {callId: null, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null};
   if (offer && (!offer.decision || offer.decision.action === 'accept') && !offer.expired) {
     return {
       ...base,

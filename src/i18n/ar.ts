@@ -87,4 +87,13 @@ export const ar: Messages = {
   localTime: (time, zone) => `الوقت المحلي لجهة الاتصال: ${time} (${zone})`,
   outsideWindow: (start, end) => `خارج نافذة الاتصال (${start}–${end}).`,
   acceptBlockedByWindow: 'القبول غير متاح خارج نافذة الاتصال لجهة الاتصال.',
+  wrapUp: 'إنهاء المكالمة',
+  disposition: 'نتيجة المكالمة',
+  chooseDisposition: 'اختر نتيجة المكالمة',
+  dispositionNote: 'ملاحظة (اختيارية)',
+  saveDisposition: 'حفظ النتيجة',
+  dispositionSaved: (label) => `تم حفظ النتيجة: ${label}.`,
+  wrapUpEndsIn: (time) => `ينتهي وقت الإنهاء خلال ${time}`,
+  wrapUpOver: 'انتهى وقت إنهاء المكالمة.',
+  dispositionNeeded: 'اختر نتيجة المكالمة أولًا.',
 };

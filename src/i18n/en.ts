@@ -70,4 +70,13 @@ export const en: Messages = {
   localTime: (time, zone) => `Contact's local time: ${time} (${zone})`,
   outsideWindow: (start, end) => `Outside the calling window (${start}–${end}).`,
   acceptBlockedByWindow: "Accept is unavailable outside the contact's calling window.",
+  wrapUp: 'Wrap-up',
+  disposition: 'Disposition',
+  chooseDisposition: 'Choose a disposition',
+  dispositionNote: 'Note (optional)',
+  saveDisposition: 'Save disposition',
+  dispositionSaved: (label) => `Disposition saved: ${label}.`,
+  wrapUpEndsIn: (time) => `Wrap-up ends in ${time}`,
+  wrapUpOver: 'Wrap-up time is over.',
+  dispositionNeeded: 'Choose a disposition first.',
 };

@@ -55,6 +55,15 @@ export interface Messages {
   localTime: (time: string, zone: string) => string;
   outsideWindow: (start: string, end: string) => string;
   acceptBlockedByWindow: string;
+  wrapUp: string;
+  disposition: string;
+  chooseDisposition: string;
+  dispositionNote: string;
+  saveDisposition: string;
+  dispositionSaved: (label: string) => string;
+  wrapUpEndsIn: (time: string) => string;
+  wrapUpOver: string;
+  dispositionNeeded: string;
 }
 
 export type MessageOverrides = Partial<Messages>;

@@ -70,4 +70,13 @@ export const ptBR: Messages = {
   localTime: (time, zone) => `Hora local do contato: ${time} (${zone})`,
   outsideWindow: (start, end) => `Fora da janela de chamadas (${start}–${end}).`,
   acceptBlockedByWindow: 'Aceitar fica indisponível fora da janela de chamadas do contato.',
+  wrapUp: 'Pós-atendimento',
+  disposition: 'Tabulação',
+  chooseDisposition: 'Escolha uma tabulação',
+  dispositionNote: 'Observação (opcional)',
+  saveDisposition: 'Salvar tabulação',
+  dispositionSaved: (label) => `Tabulação salva: ${label}.`,
+  wrapUpEndsIn: (time) => `Pós-atendimento termina em ${time}`,
+  wrapUpOver: 'O tempo de pós-atendimento acabou.',
+  dispositionNeeded: 'Escolha uma tabulação primeiro.',
 };

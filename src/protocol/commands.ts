@@ -32,6 +32,12 @@ export const LeaveCampaignCommand = command('leave-campaign', {offerId: v.option
 export const CancelCallCommand = command('cancel-call', {callId: Id});
 /** The agent left a voicemail by hand (R-U6). */
 export const VoicemailLeftCommand = command('voicemail-left', {callId: Id});
+/** The call's disposition code, and the agent's note when the campaign allows one. */
+export const SetDispositionCommand = command('set-disposition', {
+  callId: Id,
+  code: Id,
+  note: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
+});
 /** Change the agent's state (R-A1). */
 export const SetAgentStateCommand = command('set-agent-state', {
   state: AgentStateSchema,
@@ -47,6 +53,7 @@ export const DialerCommandSchema = v.variant('type', [
   LeaveCampaignCommand,
   CancelCallCommand,
   VoicemailLeftCommand,
+  SetDispositionCommand,
   SetAgentStateCommand,
 ]);
 

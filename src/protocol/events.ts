@@ -56,6 +56,17 @@ export const CampaignOptions = {
   allowDoNotCall: v.optional(v.boolean()),
   /** The hours (in the contact's time zone) when calls are allowed; `enforce` blocks Accept outside them. */
   callingWindow: v.optional(v.object({start: ClockTime, end: ClockTime, enforce: v.boolean()})),
+  /**
+   * After a campaign call, the agent gives a disposition code (and a note when
+   * allowed) within `timeoutMs` (0: no limit); the dialer holds the next preview until then.
+   */
+  wrapUp: v.optional(
+    v.object({
+      codes: v.pipe(v.array(ReasonSchema), v.minLength(1), v.maxLength(100)),
+      allowNote: v.boolean(),
+      timeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
 };
 
 /** A campaign's configuration as far as the preview needs it (R-C1, R-C2, R-C3). */
@@ -130,6 +141,7 @@ export const ActionSchema = v.picklist([
   'leave-campaign',
   'cancel-call',
   'voicemail-left',
+  'set-disposition',
   'set-agent-state',
 ]);
 
@@ -196,6 +208,8 @@ export const CallFailedEvent = event('call-failed', {
 export const CallEndedEvent = event('call-ended', {
   callId: Id,
   reason: v.optional(Text),
+  /** When it ended; the wrap-up time counts from here. */
+  at: v.optional(EpochMs),
 });
 
 /** A command was refused by the dialer. */
@@ -247,6 +261,7 @@ export type DetailField = v.InferOutput<typeof DetailFieldSchema>;
 export type Attempt = v.InferOutput<typeof AttemptSchema>;
 export type Reason = v.InferOutput<typeof ReasonSchema>;
 export type CallingWindow = NonNullable<Campaign['callingWindow']>;
+export type WrapUpConfig = NonNullable<Campaign['wrapUp']>;
 export type AgentState = v.InferOutput<typeof AgentStateSchema>;
 export type CpaResult = v.InferOutput<typeof CpaResultSchema>;
 export type DialerAction = v.InferOutput<typeof ActionSchema>;

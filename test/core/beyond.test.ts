@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {PROTOCOL_VERSION, parseDialerEvent} from '../../src/protocol/index.js';
 import {insideWindow, localTime, withinCallingWindow} from '../../src/core/calling-window.js';
-import {selectPreview} from '../../src/core/views.js';
+import {selectPreview, selectTask} from '../../src/core/views.js';
 import {demoCampaign, zoneAtNight} from '../../src/adapters/simulated/demo-campaign.js';
 import {Machine, contact, offered} from './fixtures.js';
 
@@ -128,5 +128,53 @@ describe('beyond the source: attempt history', () => {
     assert.equal(selectPreview(m.state, NOON_UTC).offer?.contact.history?.[0].outcome, 'busy');
     const bad = {...offered('o1'), contact: {...contact(), history: [{at: -1, outcome: 'busy'}]}};
     assert.equal(parseDialerEvent(bad).ok, false);
+  });
+});
+
+describe('beyond the source: wrap-up disposition', () => {
+  const wrapUp = {codes: [{code: 'sale', label: 'Renewed'}, {code: 'cb', label: 'Call back'}], allowNote: true, timeoutMs: 60_000};
+
+  function ended(options = {}) {
+    const m = withOffer({wrapUp: {...wrapUp, ...options}, mode: 'preview'});
+    m.intent({type: 'accept', offerId: 'o1'}, NOON_UTC);
+    m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
+    m.event({type: 'call-ended', callId: 'c1', at: NOON_UTC + 1_000}, NOON_UTC + 1_000);
+    return m;
+  }
+
+  it('asks for a disposition when the call ends, and holds the next request until it is given', () => {
+    const m = ended();
+    const task = selectTask(m.state)!;
+    assert.deepEqual(task.wrapUp, {deadline: NOON_UTC + 61_000, disposition: null, codes: wrapUp.codes, allowNote: true});
+    assert.equal(selectPreview(m.state, NOON_UTC + 2_000).campaignButton.enabled, false);
+    assert.deepEqual(m.intent({type: 'request-contact'}, NOON_UTC + 2_000), []);
+    assert.deepEqual(m.intent({type: 'set-disposition', callId: 'c1', code: 'nope'}, NOON_UTC + 2_000), [], 'not a campaign code');
+    assert.deepEqual(m.intent({type: 'set-disposition', callId: 'c1', code: 'sale', note: '  Renewed for 12 months '}, NOON_UTC + 2_000), [
+      {type: 'set-disposition', v, callId: 'c1', code: 'sale', note: 'Renewed for 12 months'},
+    ]);
+    assert.deepEqual(m.intent({type: 'set-disposition', callId: 'c1', code: 'cb'}, NOON_UTC + 2_000), [], 'once');
+    assert.equal(m.intent({type: 'request-contact'}, NOON_UTC + 3_000).length, 1);
+  });
+
+  it('drops the note when the campaign allows none, and gives up at the wrap-up timeout', () => {
+    const m = ended({allowNote: false});
+    assert.deepEqual(m.intent({type: 'set-disposition', callId: 'c1', code: 'cb', note: 'x'}, NOON_UTC + 2_000), [
+      {type: 'set-disposition', v, callId: 'c1', code: 'cb'},
+    ]);
+    const late = ended();
+    assert.deepEqual(late.intent({type: 'set-disposition', callId: 'c1', code: 'sale'}, NOON_UTC + 61_000), []);
+    assert.equal(selectPreview(late.state, NOON_UTC + 61_000).campaignButton.enabled, true);
+  });
+
+  it('a refused disposition can be given again; without wrap-up nothing is asked', () => {
+    const m = ended();
+    m.intent({type: 'set-disposition', callId: 'c1', code: 'sale'}, NOON_UTC + 2_000);
+    m.event({type: 'action-failed', action: 'set-disposition', code: 'E', message: 'no'}, NOON_UTC + 2_500);
+    assert.equal(m.intent({type: 'set-disposition', callId: 'c1', code: 'sale'}, NOON_UTC + 3_000).length, 1);
+    const plain = withOffer({mode: 'preview'});
+    plain.intent({type: 'accept', offerId: 'o1'}, NOON_UTC);
+    plain.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
+    plain.event({type: 'call-ended', callId: 'c1'}, NOON_UTC);
+    assert.equal(selectTask(plain.state)?.wrapUp, null);
   });
 });

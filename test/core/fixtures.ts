@@ -18,6 +18,7 @@ export const ALL_ACTIONS: Capabilities['actions'] = [
   'leave-campaign',
   'cancel-call',
   'voicemail-left',
+  'set-disposition',
   'set-agent-state',
 ];
 

@@ -308,7 +308,7 @@ describe('simulated dialer through the store (virtual time)', () => {
     assert.ok(sim.state().offer);
     let refused: unknown;
     sim.dialer.send({type: 'request-contact', v: 1}).subscribe({error: (e) => (refused = e)});
-    assert.match(String(refused), /already in progress/);
+    assert.match(String(refused), /is in progress/);
   });
 
   it('leaving the campaign withdraws the offer and sets the agent Not ready', () => {
@@ -340,5 +340,28 @@ describe('simulated dialer: options beyond the source', () => {
     const second = sim.state().offer!;
     sim.store.dispatch({type: 'remove', offerId: second.offerId, doNotCall: true});
     assert.deepEqual([...sim.dialer.doNotCall], [second.contact.id]);
+  });
+});
+
+describe('simulated dialer: wrap-up', () => {
+  it('waits for the disposition before the next reservation, or for the wrap-up timeout', () => {
+    const wrapUp = {codes: [{code: 'sale', label: 'Renewed'}], allowNote: false, timeoutMs: 10_000};
+    for (const give of [true, false]) {
+      const sim = simulatedCampaign({agentAvailable: true, campaign: campaign({wrapUp})});
+      sim.advance(200);
+      sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+      sim.advance(200);
+      sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
+      sim.advance(1_300 + 2_000);
+      const task = selectTask(sim.state())!;
+      assert.equal(task.status, 'ended');
+      assert.ok(task.wrapUp);
+      sim.advance(5_000);
+      assert.equal(sim.state().reservation, null, 'no reservation during wrap-up');
+      if (give) sim.store.dispatch({type: 'set-disposition', callId: task.callId!, code: 'sale'});
+      sim.advance(give ? 300 : 5_300);
+      assert.ok(sim.state().reservation, give ? 'the next reservation after the disposition' : 'after the timeout');
+      assert.deepEqual([...sim.dialer.dispositions.values()], give ? ['sale'] : []);
+    }
   });
 });

@@ -4,6 +4,7 @@
  */
 import {expect, html} from '@open-wc/testing';
 import type {CampaignPreview} from '../../src/elements/campaign-preview/campaign-preview.js';
+import type {CampaignTaskCard} from '../../src/elements/campaign-task-card/campaign-task-card.js';
 import {button, expectAccessible, settle, visibleText, withDialer} from './support.js';
 
 const mount = () =>
@@ -103,5 +104,39 @@ describe('<campaign-preview> beyond the source', () => {
     await settle(el);
     expect(visibleText(el)).to.contain('Expected an IANA time zone');
     expect(button(el, 'Accept')).to.equal(undefined);
+  });
+});
+
+describe('<campaign-task-card> wrap-up', () => {
+  const wrapUp = {codes: [{code: 'sale', label: 'Renewed'}, {code: 'cb', label: 'Call back later'}], allowNote: true, timeoutMs: 60_000};
+  const mountCard = () =>
+    withDialer<CampaignTaskCard>(html`<campaign-provider><campaign-task-card></campaign-task-card></campaign-provider>`, 'campaign-task-card');
+
+  it('asks for a disposition after the call, sends it with the note, and says it is saved', async () => {
+    const {el, dialer, store} = await mountCard();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer('o1', {wrapUp, timeoutMs: 0});
+    store.dispatch({type: 'accept', offerId: 'o1'});
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
+    dialer.emit({type: 'call-ended', callId: 'c1'});
+    await settle(el);
+    expect(visibleText(el)).to.match(/Wrap-up ends in 1:00|Wrap-up ends in 0:59/);
+    button(el, 'Save disposition')!.click();
+    await settle(el);
+    expect(dialer.sent.map((c) => c.type)).to.deep.equal(['accept']);
+    expect(visibleText(el)).to.contain('Choose a disposition first.');
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part=wrap-up] select')!;
+    expect(el.shadowRoot!.activeElement).to.equal(select);
+    select.value = 'cb';
+    select.dispatchEvent(new Event('change'));
+    const note = el.shadowRoot!.querySelector<HTMLTextAreaElement>('[part=wrap-up] textarea')!;
+    note.value = 'Prefers mornings';
+    note.dispatchEvent(new Event('input'));
+    await settle(el);
+    await expectAccessible(el);
+    button(el, 'Save disposition')!.click();
+    expect(dialer.sent.at(-1)).to.deep.equal({type: 'set-disposition', v: 1, callId: 'c1', code: 'cb', note: 'Prefers mornings'});
+    await settle(el);
+    expect(visibleText(el)).to.contain('Disposition saved: Call back later.');
   });
 });

@@ -54,7 +54,7 @@ export const SAMPLE_CONTACTS: readonly SimulatedContact[] = [
  * The options beyond the source text (number types, skip reasons, do-not-call,
  * calling window, attempt history), as the demo's default campaign has them.
  */
-export const BEYOND_OPTIONS: Pick<Campaign, 'skipReasons' | 'allowDoNotCall' | 'callingWindow'> = {
+export const BEYOND_OPTIONS: Pick<Campaign, 'skipReasons' | 'allowDoNotCall' | 'callingWindow' | 'wrapUp'> = {
   skipReasons: {
     required: true,
     reasons: [
@@ -65,6 +65,17 @@ export const BEYOND_OPTIONS: Pick<Campaign, 'skipReasons' | 'allowDoNotCall' | '
   },
   allowDoNotCall: true,
   callingWindow: {start: '08:00', end: '21:00', enforce: true},
+  wrapUp: {
+    codes: [
+      {code: 'sale', label: 'Renewed'},
+      {code: 'callback', label: 'Call back later'},
+      {code: 'not-interested', label: 'Not interested'},
+      {code: 'voicemail', label: 'Voicemail left'},
+      {code: 'no-contact', label: 'No contact'},
+    ],
+    allowNote: true,
+    timeoutMs: 60_000,
+  },
 };
 
 /** Real zones around the world, so that at any moment some have daytime and some night. */

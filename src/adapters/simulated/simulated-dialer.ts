@@ -78,6 +78,11 @@ export class SimulatedDialer implements DialerAdapter {
   private serial = 0;
   /** Contacts removed with "add to do-not-call". */
   readonly doNotCall = new Set<string>();
+  /** Disposition codes given, by call. */
+  readonly dispositions = new Map<string, string>();
+  private lastCallId: string | null = null;
+  /** The call whose disposition the dialer waits for before the next preview. */
+  private wrapUp: {readonly callId: string; readonly timer: Subscription | null} | null = null;
 
   constructor(
     private readonly script: SimulatedCampaignScript,
@@ -95,6 +100,7 @@ export class SimulatedDialer implements DialerAdapter {
       'voicemail-left',
       'set-agent-state',
     ];
+    if (script.campaign.wrapUp) actions.push('set-disposition');
     actions.push(script.campaign.mode === 'preview' ? 'request-contact' : 'answer-reservation');
     this.capabilities = {enforcesTimeout: script.enforcesTimeout ?? false, actions};
     this.events$ = concat(
@@ -146,8 +152,8 @@ export class SimulatedDialer implements DialerAdapter {
         return;
       case 'request-contact':
         this.requireAvailable();
-        if (this.offer || this.call) {
-          throw new DialerError('agent-busy', 'A contact or a call is already in progress.');
+        if (this.offer || this.call || this.wrapUp) {
+          throw new DialerError('agent-busy', 'A contact, a call or its wrap-up is in progress.');
         }
         if (this.reportLimit()) return;
         this.later(this.latency, () => this.offerNext());
@@ -198,6 +204,18 @@ export class SimulatedDialer implements DialerAdapter {
         this.endCall('voicemail-left');
         this.afterCall();
         return;
+      case 'set-disposition': {
+        const wrapUp = this.wrapUp;
+        if (wrapUp?.callId !== command.callId) throw stale('call');
+        if (!this.script.campaign.wrapUp?.codes.some((c) => c.code === command.code)) {
+          throw new DialerError('unknown-disposition', 'That disposition is not one of this campaign\'s.');
+        }
+        this.dispositions.set(command.callId, command.code);
+        wrapUp.timer?.unsubscribe();
+        this.wrapUp = null;
+        this.nextAfterCall();
+        return;
+      }
     }
   }
 
@@ -245,7 +263,7 @@ export class SimulatedDialer implements DialerAdapter {
   private reserveIfDue(): void {
     const {campaign} = this.script;
     if (campaign.mode === 'preview' || this.agent !== 'available') return;
-    if (this.reservationId || this.offer || this.call || this.queue.length === 0) return;
+    if (this.reservationId || this.offer || this.call || this.wrapUp || this.queue.length === 0) return;
     if (this.reportLimit()) return;
     this.reservationId = this.id('reservation');
     this.emit({type: 'reservation-offered', reservationId: this.reservationId, campaign, at: this.now()});
@@ -372,11 +390,27 @@ export class SimulatedDialer implements DialerAdapter {
     if (!call) return;
     call.timers.forEach((t) => t.unsubscribe());
     this.call = null;
-    this.emit({type: 'call-ended', callId: call.callId, reason});
+    this.lastCallId = call.callId;
+    this.emit({type: 'call-ended', callId: call.callId, reason, at: this.now()});
   }
 
-  /** After a call: the next reservation in standard and direct preview (R-A2). */
+  /** After a call: its wrap-up when the campaign has one, then the next reservation (R-A2). */
   private afterCall(): void {
+    const config = this.script.campaign.wrapUp;
+    if (config && this.lastCallId) {
+      const callId = this.lastCallId;
+      const timer = config.timeoutMs > 0 ? this.later(config.timeoutMs, () => {
+        this.wrapUp = null;
+        this.nextAfterCall();
+      }) : null;
+      this.wrapUp = {callId, timer};
+      return;
+    }
+    this.nextAfterCall();
+  }
+
+  /** The next reservation in standard and direct preview (R-A2). */
+  private nextAfterCall(): void {
     this.later(this.latency * 2, () => this.reserveIfDue());
   }
 

@@ -86,6 +86,31 @@ export const styles = [
       border-radius: calc(var(--_radius) / 2);
       background: ${color.warning};
     }
+    .wrap-up {
+      display: grid;
+      gap: ${space.s};
+      margin-top: ${space.s};
+      padding-top: ${space.s};
+      border-top: 1px solid var(--_border);
+    }
+    .wrap-up.done {
+      color: var(--_muted);
+    }
+    .field {
+      display: grid;
+      gap: ${space.xs};
+    }
+    .field select,
+    .field textarea {
+      font: inherit;
+    }
+    .hint {
+      color: var(--_danger);
+    }
+    .countdown {
+      font-variant-numeric: tabular-nums;
+      color: var(--_muted);
+    }
     .primary {
       background: var(--_accent);
       border-color: var(--_accent);

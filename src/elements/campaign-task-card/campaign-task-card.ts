@@ -8,6 +8,8 @@ import {sendIntent} from '../../events/send-intent.js';
 import type {ElementIntent} from '../../events/intent-event.js';
 import {reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {contactIcon} from '../icons.js';
+import {TickController} from '../../controllers/tick-controller.js';
+import {wrapUpForm, type WrapUpFormState} from './wrap-up-form.js';
 import {styles} from './campaign-task-card.styles.js';
 
 /**
@@ -23,6 +25,7 @@ import {styles} from './campaign-task-card.styles.js';
  *
  * @fires campaign-cancel-call - Before cancelling the ringing call. Cancelable.
  * @fires campaign-voicemail-left - Before telling the dialer the voicemail was left. Cancelable.
+ * @fires campaign-set-disposition - Before sending the call's disposition (wrap-up). Cancelable.
  * @fires campaign-task-change - The task's status changed.
  *
  * @slot details - Extra content after the configured details.
@@ -39,6 +42,8 @@ import {styles} from './campaign-task-card.styles.js';
  * @csspart cancel-button - The Cancel button of a ringing call.
  * @csspart voicemail - The leave-a-voicemail prompt.
  * @csspart voicemail-button - The Voicemail left button.
+ * @csspart wrap-up - The disposition form after the call, or what was saved.
+ * @csspart disposition-button - The Save disposition button.
  *
  * @cssprop --campaign-task-card-surface - Card background.
  * @cssprop --campaign-task-card-text - Card text colour.
@@ -63,16 +68,25 @@ export class CampaignTaskCard extends LitElement {
   @property({reflect: true}) status: TaskStatus | '' = '';
 
   @state() private announcement = '';
+  @state() private wrapUpForm: WrapUpFormState = {code: null, note: '', needsCode: false};
 
   private readonly store = new StoreController(this, (store) => store.task$);
   private readonly i18n = new LocalizeController(this);
+  private readonly ticks = new TickController(this);
+  private formCallId: string | null = null;
 
   private get current(): TaskView | null {
     return this.task !== undefined ? this.task : (this.store.value ?? null);
   }
 
   protected override willUpdate(): void {
-    const status = this.current?.status ?? '';
+    const task = this.current;
+    if (task?.callId !== this.formCallId) {
+      this.formCallId = task?.callId ?? null;
+      this.wrapUpForm = {code: null, note: '', needsCode: false};
+    }
+    this.ticks.active = Boolean(task?.wrapUp && task.wrapUp.deadline !== null && task.wrapUp.disposition === null);
+    const status = task?.status ?? '';
     if (status !== this.status) {
       this.status = status;
       const msg = this.i18n.msg;
@@ -119,6 +133,7 @@ export class CampaignTaskCard extends LitElement {
       <slot name="details"></slot>
       ${this.renderStatus(task, msg)}
       ${task.voicemailPrompt ? this.renderVoicemail(task, msg) : nothing}
+      ${task.wrapUp ? this.renderWrapUp(task, task.wrapUp, msg) : nothing}
       <slot name="actions"></slot>
     </article>`;
   }
@@ -142,6 +157,22 @@ export class CampaignTaskCard extends LitElement {
       ? msg.failReason(reasonText(msg, task.failReason))
       : msg.status[task.status];
     return html`<p part="status" class="status">${text}</p>`;
+  }
+
+  private renderWrapUp(task: TaskView, wrapUp: NonNullable<TaskView['wrapUp']>, msg: Messages): TemplateResult {
+    return wrapUpForm(wrapUp, this.ticks.now(), this.i18n.lang, this.wrapUpForm, {
+      code: (code) => (this.wrapUpForm = {...this.wrapUpForm, code, needsCode: false}),
+      note: (note) => (this.wrapUpForm = {...this.wrapUpForm, note}),
+      save: () => {
+        const {code, note} = this.wrapUpForm;
+        if (!code) {
+          this.wrapUpForm = {...this.wrapUpForm, needsCode: true};
+          this.renderRoot.querySelector<HTMLElement>('[part=wrap-up] select')?.focus();
+          return;
+        }
+        this.intent(note.trim() ? {type: 'set-disposition', callId: task.callId!, code, note} : {type: 'set-disposition', callId: task.callId!, code});
+      },
+    }, msg);
   }
 
   private renderVoicemail(task: TaskView, msg: Messages): TemplateResult {
