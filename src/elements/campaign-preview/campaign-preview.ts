@@ -70,6 +70,11 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * @csspart leave-button - The Leave campaign button.
  * @csspart answer-button - The Answer button of the reservation step.
  * @csspart next-button - The Next contact button after a failed attempt.
+ * @csspart numbers - The choice of phone number, when the contact has several.
+ * @csspart calling-window - The contact's local time and the calling-window warning.
+ * @csspart history - The earlier attempts (collapsible).
+ * @csspart skip-reason - The skip-reason picker.
+ * @csspart do-not-call - The do-not-call option of Remove.
  * @csspart limit - The concurrent-call limit message.
  * @csspart notice - An error message.
  *
