@@ -183,3 +183,19 @@ export const BeyondHistory: Story = {
     ]})], standard)),
   },
 };
+
+export const BeyondCallback: Story = {
+  name: 'Beyond: schedule a callback (button opens the form)',
+  args: {view: preview(scenario([available, offer({callbacks: BEYOND_OPTIONS.callbacks}, {timeZone: 'America/Sao_Paulo'})], standard))},
+};
+
+export const BeyondCallbackScheduled: Story = {
+  name: 'Beyond: callback scheduled from the preview',
+  args: {
+    view: preview(scenario([
+      available,
+      offer({callbacks: BEYOND_OPTIONS.callbacks}, {timeZone: 'America/Sao_Paulo'}),
+      {type: 'schedule-callback', offerId: 'o1', at: Date.now() + 86_400_000, phoneNumber: '+55 11 91234-5678', backToMe: true},
+    ], standard)),
+  },
+};

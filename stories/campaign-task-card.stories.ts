@@ -84,3 +84,8 @@ export const BeyondWrapUpSaved: Story = {
     ])),
   },
 };
+
+export const BeyondWrapUpCallback: Story = {
+  name: 'Beyond: wrap-up with Schedule callback',
+  args: {task: task(onCall({wrapUp, callbacks: BEYOND_OPTIONS.callbacks}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'no-answer'}, {type: 'call-ended', callId: 'call-1'}]))},
+};

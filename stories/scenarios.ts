@@ -11,7 +11,7 @@ import {SAMPLE_CONTACTS} from '../src/adapters/simulated/demo-campaign.js';
 
 export const ALL: Capabilities = {
   enforcesTimeout: false,
-  actions: ['request-contact', 'answer-reservation', 'accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'voicemail-left', 'set-disposition', 'set-agent-state'],
+  actions: ['request-contact', 'answer-reservation', 'accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'voicemail-left', 'set-disposition', 'schedule-callback', 'set-agent-state'],
 };
 
 export const STANDARD = ALL.actions.filter((a) => a !== 'request-contact');

@@ -4,3 +4,4 @@ export * from './machine.js';
 export * from './views.js';
 export * from './store.js';
 export * from './calling-window.js';
+export * from './callbacks.js';

@@ -1,4 +1,5 @@
 import type {AgentState} from '../protocol/index.js';
+import type {CallbackRequest} from './callbacks.js';
 
 /**
  * What the agent asked for. Intents name the offer, reservation or call they
@@ -14,6 +15,8 @@ export type Intent =
   | {readonly type: 'cancel-call'; readonly callId: string}
   | {readonly type: 'voicemail-left'; readonly callId: string}
   | {readonly type: 'set-disposition'; readonly callId: string; readonly code: string; readonly note?: string}
+  /** From the preview (name the offer) or the wrap-up (name the call). */
+  | ({readonly type: 'schedule-callback'} & ({readonly offerId: string} | {readonly callId: string}) & CallbackRequest)
   | {readonly type: 'set-agent-state'; readonly state: AgentState; readonly reason?: string}
   | {readonly type: 'dismiss-notice'; readonly id: number};
 

@@ -18,6 +18,7 @@ import {
   type DialerEvent,
   type DialerEventOf,
 } from '../protocol/index.js';
+import {callbackProblem} from './callbacks.js';
 import {withinCallingWindow} from './calling-window.js';
 import type {Intent} from './intents.js';
 import {
@@ -78,6 +79,7 @@ const COMMAND_ACTION: Record<DialerCommandType, DialerAction> = {
   'cancel-call': 'cancel-call',
   'voicemail-left': 'voicemail-left',
   'set-disposition': 'set-disposition',
+  'schedule-callback': 'schedule-callback',
   'set-agent-state': 'set-agent-state',
 };
 
@@ -305,6 +307,8 @@ function onIntent(state: CampaignState, intent: Intent, now: number): Step {
     }
     case 'set-disposition':
       return onDisposition(state, intent, now);
+    case 'schedule-callback':
+      return onCallback(state, intent, now);
     case 'set-agent-state':
       if (!can(state, 'set-agent-state') || state.agent.state === intent.state) return unchanged(state);
       return {
@@ -402,6 +406,7 @@ function onContactOffered(state: CampaignState, event: DialerEventOf<'contact-of
       decision: null,
       expired: false,
       timedOut: false,
+      callbackAt: null,
     },
     call: isCallActive(state.call) ? state.call : null,
   };
@@ -432,6 +437,7 @@ function onCallProgress(state: CampaignState, event: DialerEventOf<'call-progres
       cancelling: false,
       voicemailLeft: false,
       wrapUp: null,
+      callbackAt: null,
     },
   };
 }
@@ -447,6 +453,26 @@ function onCpaResult(state: CampaignState, event: DialerEventOf<'cpa-result'>): 
     default:
       return failCall({...state, call: {...call, cpa: event.result}}, call.callId, event.result);
   }
+}
+
+/**
+ * A callback, once per preview or per call, from the offer shown (not yet
+ * decided) or the wrap-up of a call that is over.
+ */
+function onCallback(state: CampaignState, intent: Extract<Intent, {type: 'schedule-callback'}>, now: number): Step {
+  if (!can(state, 'schedule-callback')) return unchanged(state);
+  const request = {at: intent.at, phoneNumber: intent.phoneNumber, backToMe: intent.backToMe};
+  const base = {type: 'schedule-callback', v: PROTOCOL_VERSION, ...request} as const;
+  if ('offerId' in intent) {
+    const offer = state.offer;
+    if (!offer || offer.offerId !== intent.offerId || offer.decision || offer.expired || offer.callbackAt !== null) return unchanged(state);
+    if (callbackProblem(offer.campaign, offer.contact, request, now)) return unchanged(state);
+    return {state: {...state, offer: {...offer, callbackAt: intent.at}}, commands: [{...base, offerId: offer.offerId}]};
+  }
+  const call = state.call;
+  if (!call || call.callId !== intent.callId || isCallActive(call) || call.callbackAt !== null) return unchanged(state);
+  if (callbackProblem(call.campaign, call.contact, request, now)) return unchanged(state);
+  return {state: {...state, call: {...call, callbackAt: intent.at}}, commands: [{...base, callId: call.callId}]};
 }
 
 /** A campaign with wrap-up asks for the disposition once its call is over. */
@@ -518,6 +544,11 @@ function onActionFailed(
       break;
     case 'set-disposition':
       if (next.call?.wrapUp) next = {...next, call: {...next.call, wrapUp: {...next.call.wrapUp, disposition: null}}};
+      break;
+    case 'schedule-callback':
+      // Refused: the agent may try again, wherever it was scheduled from.
+      if (next.offer && (offerId === undefined || offerId === next.offer.offerId)) next = {...next, offer: {...next.offer, callbackAt: null}};
+      if (next.call && offerId === undefined) next = {...next, call: {...next.call, callbackAt: null}};
       break;
     case 'set-agent-state':
       break;

@@ -50,6 +50,8 @@ export interface Offer {
    * never acts on this offer's deadline again; the agent still may.
    */
   readonly timedOut: boolean;
+  /** When a callback was scheduled from this preview (epoch ms). */
+  readonly callbackAt: number | null;
 }
 
 export type CallStatus =
@@ -74,6 +76,8 @@ export interface Call {
   readonly voicemailLeft: boolean;
   /** After the call, when the campaign asks for a disposition. */
   readonly wrapUp: WrapUp | null;
+  /** When a callback was scheduled from this call's wrap-up (epoch ms). */
+  readonly callbackAt: number | null;
 }
 
 export interface WrapUp {

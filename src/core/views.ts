@@ -29,6 +29,8 @@ export interface PreviewView {
     readonly offerId: string;
     readonly campaign: Campaign;
     readonly contact: Contact;
+    /** When a callback was scheduled from this preview. */
+    readonly callbackAt: number | null;
   } | null;
   /** Which decisions are offered (R-C2): disabled ones are not rendered at all. */
   readonly actions: {readonly accept: boolean; readonly skip: boolean; readonly remove: boolean; readonly leave: boolean};
@@ -65,6 +67,8 @@ export interface TaskView {
   readonly voicemailPrompt: boolean;
   readonly voicemailLeft: boolean;
   readonly failReason: string | null;
+  /** When a callback was scheduled from this call's wrap-up. */
+  readonly callbackAt: number | null;
   /** The disposition the campaign asks for after the call, if it does. */
   readonly wrapUp: {
     readonly codes: readonly Reason[];
@@ -111,7 +115,7 @@ export function selectPreview(state: CampaignState, now: number = Date.now()): P
           answering: state.reservation.answering,
         }
       : null,
-    offer: offer && {offerId: offer.offerId, campaign: offer.campaign, contact: offer.contact},
+    offer: offer && {offerId: offer.offerId, campaign: offer.campaign, contact: offer.contact, callbackAt: offer.callbackAt},
     actions: {
       accept: offer !== null && canDecide(state, 'accept', now),
       skip: offer !== null && canDecide(state, 'skip', now),
@@ -144,12 +148,13 @@ export function selectTask(state: CampaignState): TaskView | null {
       voicemailPrompt: call.status === 'answering-machine',
       voicemailLeft: call.voicemailLeft,
       failReason: call.failReason,
+      callbackAt: call.callbackAt,
       wrapUp: call.wrapUp && call.campaign.wrapUp
         ? {...call.wrapUp, codes: call.campaign.wrapUp.codes, allowNote: call.campaign.wrapUp.allowNote}
         : null,
     };
   }
-  const base = {callId: null, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null};
+  const base = {callId: null, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callbackAt: null};
   if (offer && (!offer.decision || offer.decision.action === 'accept') && !offer.expired) {
     return {
       ...base,

@@ -64,6 +64,15 @@ export interface Messages {
   wrapUpEndsIn: (time: string) => string;
   wrapUpOver: string;
   dispositionNeeded: string;
+  scheduleCallback: string;
+  callbackTime: (zone: string) => string;
+  callbackYourTime: (time: string) => string;
+  callbackNumber: string;
+  callbackBackToMe: string;
+  saveCallback: string;
+  closeCallback: string;
+  callbackScheduled: (time: string) => string;
+  callbackProblems: Record<'not-allowed' | 'past' | 'outside-window' | 'number' | 'back-to-me', string>;
 }
 
 export type MessageOverrides = Partial<Messages>;

@@ -38,6 +38,17 @@ export const SetDispositionCommand = command('set-disposition', {
   code: Id,
   note: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
 });
+/**
+ * Call the contact back at `at` (epoch ms), from the preview (`offerId`) or the
+ * wrap-up (`callId`); `backToMe` keeps the callback for this agent.
+ */
+export const ScheduleCallbackCommand = command('schedule-callback', {
+  offerId: v.optional(Id),
+  callId: v.optional(Id),
+  at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  phoneNumber: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+  backToMe: v.boolean(),
+});
 /** Change the agent's state (R-A1). */
 export const SetAgentStateCommand = command('set-agent-state', {
   state: AgentStateSchema,
@@ -54,6 +65,7 @@ export const DialerCommandSchema = v.variant('type', [
   CancelCallCommand,
   VoicemailLeftCommand,
   SetDispositionCommand,
+  ScheduleCallbackCommand,
   SetAgentStateCommand,
 ]);
 

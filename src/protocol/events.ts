@@ -60,6 +60,8 @@ export const CampaignOptions = {
    * After a campaign call, the agent gives a disposition code (and a note when
    * allowed) within `timeoutMs` (0: no limit); the dialer holds the next preview until then.
    */
+  /** The agent may schedule a callback, from the preview or the wrap-up. */
+  callbacks: v.optional(v.object({allowOtherNumber: v.boolean(), allowBackToMe: v.boolean()})),
   wrapUp: v.optional(
     v.object({
       codes: v.pipe(v.array(ReasonSchema), v.minLength(1), v.maxLength(100)),
@@ -142,6 +144,7 @@ export const ActionSchema = v.picklist([
   'cancel-call',
   'voicemail-left',
   'set-disposition',
+  'schedule-callback',
   'set-agent-state',
 ]);
 

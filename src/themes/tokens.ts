@@ -74,6 +74,24 @@ export const base = css`
     cursor: not-allowed;
     opacity: 0.55;
   }
+  .callback {
+    display: grid;
+    gap: ${space.s};
+    margin: ${space.s} 0;
+    border: 1px solid ${color.border};
+    border-radius: calc(${radius} / 2);
+  }
+  .callback.done {
+    border: none;
+    color: ${color.textMuted};
+  }
+  .callback input,
+  .callback select {
+    font: inherit;
+  }
+  .callback .problem {
+    color: ${color.danger};
+  }
   @media (forced-colors: active) {
     button {
       border-color: ButtonText;

@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {PROTOCOL_VERSION, parseDialerEvent} from '../../src/protocol/index.js';
 import {insideWindow, localTime, withinCallingWindow} from '../../src/core/calling-window.js';
+import {callbackProblem, epochToZonedTime, zonedTimeToEpoch} from '../../src/core/callbacks.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import {demoCampaign, zoneAtNight} from '../../src/adapters/simulated/demo-campaign.js';
-import {Machine, contact, offered} from './fixtures.js';
+import {Machine, campaign, contact, offered} from './fixtures.js';
 
 const v = PROTOCOL_VERSION;
 const NOON_UTC = Date.UTC(2026, 2, 2, 12, 0);
@@ -176,5 +177,53 @@ describe('beyond the source: wrap-up disposition', () => {
     plain.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
     plain.event({type: 'call-ended', callId: 'c1'}, NOON_UTC);
     assert.equal(selectTask(plain.state)?.wrapUp, null);
+  });
+});
+
+describe('beyond the source: callbacks', () => {
+  const callbacks = {allowOtherNumber: true, allowBackToMe: false};
+  const window = {start: '08:00', end: '21:00', enforce: true};
+
+  it('converts a wall-clock time in the contact\'s zone, across daylight saving too', () => {
+    assert.equal(zonedTimeToEpoch('2026-03-02T09:00', 'America/Sao_Paulo'), Date.UTC(2026, 2, 2, 12, 0));
+    assert.equal(zonedTimeToEpoch('2026-07-01T09:00', 'America/New_York'), Date.UTC(2026, 6, 1, 13, 0), 'summer time');
+    assert.equal(zonedTimeToEpoch('2026-01-15T09:00', 'America/New_York'), Date.UTC(2026, 0, 15, 14, 0), 'winter time');
+    assert.equal(epochToZonedTime(Date.UTC(2026, 2, 2, 12, 0), 'Asia/Tokyo'), '2026-03-02T21:00');
+    assert.ok(Number.isNaN(zonedTimeToEpoch('tomorrow', 'UTC')));
+  });
+
+  it('validates: in the future, inside the calling window, a known or valid number, back-to-me only if allowed', () => {
+    const c = campaign({callbacks, callingWindow: window});
+    const who = contact({timeZone: 'America/Sao_Paulo'});
+    const at = Date.UTC(2026, 2, 3, 13, 0); // 10:00 in São Paulo
+    const ok = {at, phoneNumber: who.phoneNumbers[0].number, backToMe: false};
+    assert.equal(callbackProblem(c, who, ok, NOON_UTC), null);
+    assert.equal(callbackProblem(c, who, {...ok, at: NOON_UTC - 1}, NOON_UTC), 'past');
+    assert.equal(callbackProblem(c, who, {...ok, at: Date.UTC(2026, 2, 3, 2, 0)}, NOON_UTC), 'outside-window');
+    assert.equal(callbackProblem(c, who, {...ok, phoneNumber: '+1 415 555 0100'}, NOON_UTC), null, 'another number is allowed');
+    assert.equal(callbackProblem(c, who, {...ok, phoneNumber: '<script>'}, NOON_UTC), 'number');
+    assert.equal(callbackProblem(c, who, {...ok, backToMe: true}, NOON_UTC), 'back-to-me');
+    assert.equal(callbackProblem({...c, callbacks: undefined}, who, ok, NOON_UTC), 'not-allowed');
+  });
+
+  it('sends one callback per preview and per call, naming where it was scheduled', () => {
+    const m = withOffer({callbacks, mode: 'preview'});
+    const at = NOON_UTC + 86_400_000;
+    const request = {at, phoneNumber: '+55 11 91234-5678', backToMe: false};
+    assert.deepEqual(m.intent({type: 'schedule-callback', offerId: 'o1', ...request, at: NOON_UTC - 5}, NOON_UTC), [], 'in the past');
+    assert.deepEqual(m.intent({type: 'schedule-callback', offerId: 'o1', ...request}, NOON_UTC), [
+      {type: 'schedule-callback', v, offerId: 'o1', ...request},
+    ]);
+    assert.deepEqual(m.intent({type: 'schedule-callback', offerId: 'o1', ...request}, NOON_UTC), [], 'once');
+    assert.equal(selectPreview(m.state, NOON_UTC).offer?.callbackAt, at);
+    m.intent({type: 'accept', offerId: 'o1'}, NOON_UTC);
+    m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
+    assert.deepEqual(m.intent({type: 'schedule-callback', callId: 'c1', ...request}, NOON_UTC), [], 'not during the call');
+    m.event({type: 'call-ended', callId: 'c1'}, NOON_UTC);
+    assert.deepEqual(m.intent({type: 'schedule-callback', callId: 'c1', ...request}, NOON_UTC), [
+      {type: 'schedule-callback', v, callId: 'c1', ...request},
+    ]);
+    const off = withOffer({});
+    assert.deepEqual(off.intent({type: 'schedule-callback', offerId: 'o1', ...request}, NOON_UTC), []);
   });
 });

@@ -19,6 +19,7 @@ export const ALL_ACTIONS: Capabilities['actions'] = [
   'cancel-call',
   'voicemail-left',
   'set-disposition',
+  'schedule-callback',
   'set-agent-state',
 ];
 

@@ -365,3 +365,19 @@ describe('simulated dialer: wrap-up', () => {
     }
   });
 });
+
+describe('simulated dialer: callbacks', () => {
+  it('records callbacks from the preview and after the call; refuses one in the past', () => {
+    const sim = simulatedCampaign({agentAvailable: true, campaign: campaign({callbacks: {allowOtherNumber: true, allowBackToMe: true}})});
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(200);
+    const offer = sim.state().offer!;
+    let refused: unknown;
+    sim.dialer.send({type: 'schedule-callback', v: 1, offerId: offer.offerId, at: 0, phoneNumber: '1', backToMe: false}).subscribe({error: (e) => (refused = e)});
+    assert.match(String(refused), /future/);
+    const at = sim.scheduler.now() + 86_400_000;
+    sim.store.dispatch({type: 'schedule-callback', offerId: offer.offerId, at, phoneNumber: offer.contact.phoneNumbers[0].number, backToMe: true});
+    assert.deepEqual(sim.dialer.callbacks, [{contactId: offer.contact.id, at, phoneNumber: offer.contact.phoneNumbers[0].number, backToMe: true}]);
+  });
+});

@@ -140,3 +140,65 @@ describe('<campaign-task-card> wrap-up', () => {
     expect(visibleText(el)).to.contain('Disposition saved: Call back later.');
   });
 });
+
+describe('callbacks', () => {
+  it('from the preview: the agent picks a time in the contact\'s zone, sees their own, and the callback is sent', async () => {
+    const {el, dialer} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer('o1', {callbacks: {allowOtherNumber: true, allowBackToMe: true}}, {timeZone: 'America/Sao_Paulo'});
+    await settle(el);
+    button(el, 'Schedule callback')!.click();
+    await settle(el);
+    const time = el.shadowRoot!.querySelector<HTMLInputElement>('[part=callback] input[type=datetime-local]')!;
+    expect(el.shadowRoot!.activeElement).to.equal(time);
+    expect(visibleText(el)).to.contain("Callback time (contact's time zone, America/Sao_Paulo)");
+    time.value = '2020-01-01T10:00';
+    time.dispatchEvent(new Event('input'));
+    await settle(el);
+    button(el, 'Save callback')!.click();
+    await settle(el);
+    expect(visibleText(el)).to.contain('Choose a time in the future.');
+    expect(dialer.sent).to.deep.equal([]);
+    const next = new Date(Date.now() + 2 * 86_400_000);
+    const day = next.toISOString().slice(0, 10);
+    time.value = `${day}T10:00`;
+    time.dispatchEvent(new Event('input'));
+    const other = el.shadowRoot!.querySelector<HTMLInputElement>('[part=callback] input[type=tel]')!;
+    other.value = '+55 21 98888-7777';
+    other.dispatchEvent(new Event('input'));
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part=callback] input[type=checkbox]')!.click();
+    await settle(el);
+    expect(visibleText(el)).to.contain('Your time:');
+    await expectAccessible(el);
+    button(el, 'Save callback')!.click();
+    await settle(el);
+    const sent = dialer.sent[0] as {type: string; at: number; phoneNumber: string; backToMe: boolean; offerId: string};
+    expect(sent).to.include({type: 'schedule-callback', offerId: 'o1', phoneNumber: '+55 21 98888-7777', backToMe: true});
+    expect(new Date(sent.at).toISOString()).to.equal(`${day}T13:00:00.000Z`, '10:00 in São Paulo is 13:00 UTC');
+    expect(visibleText(el)).to.contain('Callback scheduled for');
+    expect(button(el, 'Accept'), 'the offer is still the agent\'s to decide').to.exist;
+  });
+
+  it('from the wrap-up: the task card offers it once the call is over', async () => {
+    const {el, dialer, store} = await withDialer<CampaignTaskCard>(
+      html`<campaign-provider><campaign-task-card></campaign-task-card></campaign-provider>`,
+      'campaign-task-card',
+    );
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer('o1', {callbacks: {allowOtherNumber: false, allowBackToMe: false}, timeoutMs: 0});
+    store.dispatch({type: 'accept', offerId: 'o1'});
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    await settle(el);
+    expect(button(el, 'Schedule callback')).to.equal(undefined);
+    dialer.emit({type: 'cpa-result', callId: 'c1', result: 'no-answer'});
+    dialer.emit({type: 'call-ended', callId: 'c1'});
+    await settle(el);
+    button(el, 'Schedule callback')!.click();
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part=callback] input[type=tel]'), 'no other number').to.equal(null);
+    button(el, 'Save callback')!.click();
+    await settle(el);
+    expect(dialer.sent.at(-1)).to.include({type: 'schedule-callback', callId: 'c1', backToMe: false});
+    expect(visibleText(el)).to.contain('Callback scheduled for');
+  });
+});

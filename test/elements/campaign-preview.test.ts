@@ -447,7 +447,7 @@ describe('<campaign-preview>', () => {
       agentState: 'available',
       campaignButton: {visible: false, enabled: false, callInProgress: false},
       reservation: null,
-      offer: {offerId: 'x1', campaign: campaign(), contact: contact({name: 'Host Driven'})},
+      offer: {offerId: 'x1', campaign: campaign(), contact: contact({name: 'Host Driven'}), callbackAt: null},
       actions: {accept: true, skip: true, remove: false, leave: false},
       acceptBlocked: null,
       countdown: null,

@@ -54,7 +54,7 @@ export const SAMPLE_CONTACTS: readonly SimulatedContact[] = [
  * The options beyond the source text (number types, skip reasons, do-not-call,
  * calling window, attempt history), as the demo's default campaign has them.
  */
-export const BEYOND_OPTIONS: Pick<Campaign, 'skipReasons' | 'allowDoNotCall' | 'callingWindow' | 'wrapUp'> = {
+export const BEYOND_OPTIONS: Pick<Campaign, 'skipReasons' | 'allowDoNotCall' | 'callingWindow' | 'wrapUp' | 'callbacks'> = {
   skipReasons: {
     required: true,
     reasons: [
@@ -64,6 +64,7 @@ export const BEYOND_OPTIONS: Pick<Campaign, 'skipReasons' | 'allowDoNotCall' | '
     ],
   },
   allowDoNotCall: true,
+  callbacks: {allowOtherNumber: true, allowBackToMe: true},
   callingWindow: {start: '08:00', end: '21:00', enforce: true},
   wrapUp: {
     codes: [

@@ -78,6 +78,9 @@ export class SimulatedDialer implements DialerAdapter {
   private serial = 0;
   /** Contacts removed with "add to do-not-call". */
   readonly doNotCall = new Set<string>();
+  /** Callbacks scheduled, in order. */
+  readonly callbacks: {contactId: string; at: number; phoneNumber: string; backToMe: boolean}[] = [];
+  private lastCallContact: SimulatedContact | null = null;
   /** Disposition codes given, by call. */
   readonly dispositions = new Map<string, string>();
   private lastCallId: string | null = null;
@@ -101,6 +104,7 @@ export class SimulatedDialer implements DialerAdapter {
       'set-agent-state',
     ];
     if (script.campaign.wrapUp) actions.push('set-disposition');
+    if (script.campaign.callbacks) actions.push('schedule-callback');
     actions.push(script.campaign.mode === 'preview' ? 'request-contact' : 'answer-reservation');
     this.capabilities = {enforcesTimeout: script.enforcesTimeout ?? false, actions};
     this.events$ = concat(
@@ -204,6 +208,13 @@ export class SimulatedDialer implements DialerAdapter {
         this.endCall('voicemail-left');
         this.afterCall();
         return;
+      case 'schedule-callback': {
+        const contact = command.offerId !== undefined ? this.offer?.contact : this.lastCallContact;
+        if (!contact || (command.offerId !== undefined && this.offer?.offerId !== command.offerId)) throw stale('contact');
+        if (command.at <= this.now()) throw new DialerError('callback-in-past', 'A callback must be in the future.');
+        this.callbacks.push({contactId: contact.id, at: command.at, phoneNumber: command.phoneNumber, backToMe: command.backToMe});
+        return;
+      }
       case 'set-disposition': {
         const wrapUp = this.wrapUp;
         if (wrapUp?.callId !== command.callId) throw stale('call');
@@ -391,6 +402,7 @@ export class SimulatedDialer implements DialerAdapter {
     call.timers.forEach((t) => t.unsubscribe());
     this.call = null;
     this.lastCallId = call.callId;
+    this.lastCallContact = call.contact;
     this.emit({type: 'call-ended', callId: call.callId, reason, at: this.now()});
   }
 

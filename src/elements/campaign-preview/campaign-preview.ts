@@ -16,6 +16,7 @@ import type {CampaignStore} from '../../core/store.js';
 import {formatCount, formatDuration, isolateLtr, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
 import * as parts from './offer-parts.js';
+import {CallbackForm} from '../callback-form.js';
 import {styles} from './campaign-preview.styles.js';
 
 /** Countdown seconds at which the remaining time is announced to screen readers. */
@@ -50,6 +51,7 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * @fires campaign-skip - Before skipping the contact. Cancelable. Also at the deadline, with `detail.source` `timeout`.
  * @fires campaign-remove - Before removing the contact from the campaign. Cancelable. Also at the deadline, with `detail.source` `timeout`.
  * @fires campaign-leave - Before leaving the campaign. Cancelable.
+ * @fires campaign-schedule-callback - Before scheduling a callback for the contact. Cancelable.
  * @fires campaign-preview-change - The dialog moved to another step.
  * @fires campaign-error - A command failed or the dialer sent something unreadable.
  *
@@ -75,6 +77,8 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * @csspart history - The earlier attempts (collapsible).
  * @csspart skip-reason - The skip-reason picker.
  * @csspart do-not-call - The do-not-call option of Remove.
+ * @csspart callback-button - The Schedule callback button.
+ * @csspart callback - The callback form, or the callback scheduled.
  * @csspart limit - The concurrent-call limit message.
  * @csspart notice - An error message.
  *
@@ -122,6 +126,7 @@ export class CampaignPreview extends LitElement {
   private readonly store = new StoreController(this, (store) => store.preview$);
   private readonly ticks = new TickController(this);
   private readonly i18n = new LocalizeController(this);
+  private readonly callback = new CallbackForm(this);
   private lastNoticeId = 0;
   private guard: {store: CampaignStore; release: () => void} | null = null;
   private lastAnnounced: {offerId: string; at: number} | null = null;
@@ -150,6 +155,7 @@ export class CampaignPreview extends LitElement {
       this.doNotCall = false;
       this.needsReason = false;
     }
+    this.callback.follow(view?.offer?.offerId ?? null);
     this.ticks.active = view?.countdown != null || view?.offer?.campaign.callingWindow != null;
     this.announce(view, changed.has('step'));
   }
@@ -392,6 +398,15 @@ export class CampaignPreview extends LitElement {
         : nothing}
       <slot name="details"></slot>
       ${parts.history(contact, this.i18n.lang, msg)}
+      ${this.callback.render({
+        campaign,
+        contact,
+        scheduledAt: offer!.callbackAt,
+        now,
+        lang: this.i18n.lang,
+        msg,
+        schedule: (request) => this.intent({type: 'schedule-callback', offerId: offer!.offerId, ...request}),
+      })}
       ${countdown ? this.renderCountdown(countdown, msg) : nothing}
       ${acceptBlocked ? html`<p class="hint">${acceptBlocked}</p>` : nothing}
       ${allowed.skip ? parts.skipReason(campaign, this.skipReason, msg, (code) => (this.skipReason = code)) : nothing}

@@ -10,6 +10,7 @@ import {reasonText, type MessageOverrides, type Messages} from '../../i18n/index
 import {contactIcon} from '../icons.js';
 import {TickController} from '../../controllers/tick-controller.js';
 import {wrapUpForm, type WrapUpFormState} from './wrap-up-form.js';
+import {CallbackForm} from '../callback-form.js';
 import {styles} from './campaign-task-card.styles.js';
 
 /**
@@ -26,6 +27,7 @@ import {styles} from './campaign-task-card.styles.js';
  * @fires campaign-cancel-call - Before cancelling the ringing call. Cancelable.
  * @fires campaign-voicemail-left - Before telling the dialer the voicemail was left. Cancelable.
  * @fires campaign-set-disposition - Before sending the call's disposition (wrap-up). Cancelable.
+ * @fires campaign-schedule-callback - Before scheduling a callback after the call. Cancelable.
  * @fires campaign-task-change - The task's status changed.
  *
  * @slot details - Extra content after the configured details.
@@ -44,6 +46,8 @@ import {styles} from './campaign-task-card.styles.js';
  * @csspart voicemail-button - The Voicemail left button.
  * @csspart wrap-up - The disposition form after the call, or what was saved.
  * @csspart disposition-button - The Save disposition button.
+ * @csspart callback-button - The Schedule callback button, once the call is over.
+ * @csspart callback - The callback form, or the callback scheduled.
  *
  * @cssprop --campaign-task-card-surface - Card background.
  * @cssprop --campaign-task-card-text - Card text colour.
@@ -73,6 +77,7 @@ export class CampaignTaskCard extends LitElement {
   private readonly store = new StoreController(this, (store) => store.task$);
   private readonly i18n = new LocalizeController(this);
   private readonly ticks = new TickController(this);
+  private readonly callback = new CallbackForm(this);
   private formCallId: string | null = null;
 
   private get current(): TaskView | null {
@@ -85,6 +90,7 @@ export class CampaignTaskCard extends LitElement {
       this.formCallId = task?.callId ?? null;
       this.wrapUpForm = {code: null, note: '', needsCode: false};
     }
+    this.callback.follow(task?.callId ?? null);
     this.ticks.active = Boolean(task?.wrapUp && task.wrapUp.deadline !== null && task.wrapUp.disposition === null);
     const status = task?.status ?? '';
     if (status !== this.status) {
@@ -134,6 +140,17 @@ export class CampaignTaskCard extends LitElement {
       ${this.renderStatus(task, msg)}
       ${task.voicemailPrompt ? this.renderVoicemail(task, msg) : nothing}
       ${task.wrapUp ? this.renderWrapUp(task, task.wrapUp, msg) : nothing}
+      ${task.callId && task.contact && (task.status === 'ended' || task.status === 'failed')
+        ? this.callback.render({
+            campaign: task.campaign,
+            contact: task.contact,
+            scheduledAt: task.callbackAt,
+            now: this.ticks.now(),
+            lang: this.i18n.lang,
+            msg,
+            schedule: (request) => this.intent({type: 'schedule-callback', callId: task.callId!, ...request}),
+          })
+        : nothing}
       <slot name="actions"></slot>
     </article>`;
   }
