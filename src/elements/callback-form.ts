@@ -74,7 +74,7 @@ export class CallbackForm {
           @input=${(e: Event) => set(() => (this.value = (e.target as HTMLInputElement).value))}
         />
       </label>
-      ${Number.isFinite(at) ? html`<p class="hint">${msg.callbackYourTime(isolateLtr(when(at, lang)))}</p>` : nothing}
+      ${Number.isFinite(at) ? html`<p class="agent-time">${msg.callbackYourTime(isolateLtr(when(at, lang)))}</p>` : nothing}
       <label class="field">
         <span>${msg.callbackNumber}</span>
         ${options.allowOtherNumber

@@ -92,6 +92,16 @@ export const base = css`
   .callback .problem {
     color: ${color.danger};
   }
+  .callback .agent-time {
+    margin: 0;
+    color: ${color.textMuted};
+    font-size: ${font.small};
+  }
+  .callback .checkbox {
+    display: flex;
+    align-items: center;
+    gap: ${space.s};
+  }
   @media (forced-colors: active) {
     button {
       border-color: ButtonText;
