@@ -4,14 +4,19 @@ import typescript from '@rollup/plugin-typescript';
 import {readFileSync} from 'node:fs';
 import {tsImport} from 'tsx/esm/api';
 
-/** Ships the theme stylesheets as dist/themes/*.css: generated from the palettes, plus the brand example. */
-const themes = () => ({
-  name: 'cpk-themes',
+/**
+ * Ships the generated assets: the theme stylesheets (from the palettes, plus
+ * the brand example) and the protocol's JSON Schema.
+ */
+const assets = () => ({
+  name: 'cpk-assets',
   async generateBundle() {
     const {THEME_NAMES, themeStylesheet} = await tsImport('./src/themes/palettes.ts', import.meta.url);
     for (const name of THEME_NAMES) {
       this.emitFile({type: 'asset', fileName: `themes/${name}.css`, source: themeStylesheet(name)});
     }
+    const {protocolJsonSchema} = await tsImport('./src/protocol/json-schema.ts', import.meta.url);
+    this.emitFile({type: 'asset', fileName: 'protocol/dialer-protocol.schema.json', source: JSON.stringify(protocolJsonSchema(), null, 2)});
     const brand = 'brand-example.css';
     this.emitFile({type: 'asset', fileName: `themes/${brand}`, source: readFileSync(`src/themes/${brand}`)});
   },
@@ -33,7 +38,7 @@ export default [
   {
     input: {index: 'src/index.ts', headless: 'src/headless.ts', define: 'src/define.ts', 'react/index': 'src/react/index.ts'},
     external: isDependency,
-    plugins: [typescript(tsOptions(true)), themes()],
+    plugins: [typescript(tsOptions(true)), assets()],
     output: {dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true},
   },
   // For a <script type="module"> drop-in: everything in one minified file.

@@ -105,6 +105,11 @@ export const Disconnected: Story = {
   name: 'Error: dialer disconnected',
   args: {view: preview(scenario([available, {type: 'stream-error', code: 'disconnected', message: 'The connection to the dialer was lost. Reconnecting…'}], ALL))},
 };
+export const Offline: Story = {
+  name: 'Error: dialer connection down, reconnecting',
+  args: {view: preview(scenario([available, offer(), {type: 'connection-state', state: 'offline'}], standard))},
+};
+
 export const LongContent: Story = {
   name: 'Long names and many detail fields',
   args: {view: preview(scenario([available, offer({name: 'Renovações de contratos empresariais — região Sudeste, segundo semestre'}, {

@@ -384,6 +384,13 @@ function onEvent(state: CampaignState, event: DialerEvent, now: number): Step {
       });
     case 'limit-cleared':
       return unchanged({...state, limit: null});
+    case 'connection-state':
+      if (event.state === 'online') {
+        // Back online: the notice of the outage goes with it.
+        return unchanged({...state, connected: true, notices: state.notices.filter((n) => n.code !== 'offline')});
+      }
+      if (!state.connected) return unchanged(state);
+      return unchanged(addNotice({...state, connected: false, requesting: false}, 'stream-error', null, 'offline', 'The connection to the dialer is down; reconnecting…'));
     case 'stream-error':
       return unchanged(addNotice(state, 'stream-error', null, event.code, event.message));
   }

@@ -96,6 +96,7 @@ export const ar: Messages = {
   wrapUpEndsIn: (time) => `ينتهي وقت الإنهاء خلال ${time}`,
   wrapUpOver: 'انتهى وقت إنهاء المكالمة.',
   dispositionNeeded: 'اختر نتيجة المكالمة أولًا.',
+  offline: 'انقطع الاتصال بنظام الاتصال. جارٍ إعادة الاتصال… لا يمكن إرسال أي شيء حتى يعود.',
   scheduleCallback: 'جدولة معاودة الاتصال',
   callbackTime: (zone) => `وقت معاودة الاتصال (المنطقة الزمنية لجهة الاتصال، ${zone})`,
   callbackYourTime: (time) => `وقتك: ${time}`,

@@ -79,6 +79,7 @@ export const en: Messages = {
   wrapUpEndsIn: (time) => `Wrap-up ends in ${time}`,
   wrapUpOver: 'Wrap-up time is over.',
   dispositionNeeded: 'Choose a disposition first.',
+  offline: 'The connection to the dialer is down. Reconnecting… Nothing can be sent until it is back.',
   scheduleCallback: 'Schedule callback',
   callbackTime: (zone) => `Callback time (contact's time zone, ${zone})`,
   callbackYourTime: (time) => `Your time: ${time}`,

@@ -64,6 +64,7 @@ export interface Messages {
   wrapUpEndsIn: (time: string) => string;
   wrapUpOver: string;
   dispositionNeeded: string;
+  offline: string;
   scheduleCallback: string;
   callbackTime: (zone: string) => string;
   callbackYourTime: (time: string) => string;

@@ -79,6 +79,7 @@ export const ptBR: Messages = {
   wrapUpEndsIn: (time) => `Pós-atendimento termina em ${time}`,
   wrapUpOver: 'O tempo de pós-atendimento acabou.',
   dispositionNeeded: 'Escolha uma tabulação primeiro.',
+  offline: 'A conexão com o discador caiu. Reconectando… Nada pode ser enviado até ela voltar.',
   scheduleCallback: 'Agendar retorno',
   callbackTime: (zone) => `Horário do retorno (fuso do contato, ${zone})`,
   callbackYourTime: (time) => `Seu horário: ${time}`,

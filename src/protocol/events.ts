@@ -233,6 +233,11 @@ export const LimitReachedEvent = event('limit-reached', {
 /** Calls can be made again. */
 export const LimitClearedEvent = event('limit-cleared', {});
 
+/** The connection to the dialer went down (nothing can be sent) or came back. */
+export const ConnectionStateEvent = event('connection-state', {
+  state: v.picklist(['online', 'offline']),
+});
+
 /** The stream itself has a problem (connection lost, protocol mismatch...). */
 export const StreamErrorEvent = event('stream-error', {
   code: Text,
@@ -252,6 +257,7 @@ export const DialerEventSchema = v.variant('type', [
   ActionFailedEvent,
   LimitReachedEvent,
   LimitClearedEvent,
+  ConnectionStateEvent,
   StreamErrorEvent,
 ]);
 

@@ -2,3 +2,4 @@ export {PROTOCOL_VERSION} from './version.js';
 export * from './events.js';
 export * from './commands.js';
 export * from './parse.js';
+export * from './wire.js';

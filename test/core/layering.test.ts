@@ -26,7 +26,8 @@ function importsOf(file: string): string[] {
 }
 
 const allowed: Record<string, RegExp> = {
-  protocol: /^(protocol\/|valibot$)/,
+  // The JSON Schema export uses valibot's own converter (build time only).
+  protocol: /^(protocol\/|valibot$|@valibot\/to-json-schema$)/,
   core: /^(protocol\/|core\/|rxjs$)/,
   adapters: /^(protocol\/|core\/|adapters\/|rxjs$)/,
 };

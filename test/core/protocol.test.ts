@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {PROTOCOL_VERSION, parseDialerCommand, parseDialerEvent} from '../../src/protocol/index.js';
 import {offered} from './fixtures.js';
+import {protocolJsonSchema} from '../../src/protocol/json-schema.js';
 
 describe('dialer protocol', () => {
   it('accepts a well-formed contact offer and keeps its fields', () => {
@@ -34,6 +35,14 @@ describe('dialer protocol', () => {
     const proxy = new Proxy({}, {get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); }});
     assert.doesNotThrow(() => parseDialerEvent(proxy));
     assert.equal(parseDialerEvent(proxy).ok, false);
+  });
+
+  it('is published as JSON Schema made from the same schemas', () => {
+    const schema = protocolJsonSchema() as {definitions: Record<string, {oneOf?: unknown[]; anyOf?: unknown[]}>};
+    const variants = (name: string) => (schema.definitions[name].oneOf ?? schema.definitions[name].anyOf ?? []).length;
+    assert.equal(variants('event'), 14);
+    assert.equal(variants('command'), 11);
+    assert.ok(JSON.stringify(schema).includes('"contact-offered"'));
   });
 
   it('commands carry the protocol version', () => {

@@ -387,6 +387,21 @@ describe('<campaign-preview>', () => {
     await expectAccessible(el);
   });
 
+  it('shows when the dialer is offline: no action offered until it is back', async () => {
+    const {el, dialer} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    dialer.emit({type: 'connection-state', state: 'offline'});
+    await settle(el);
+    expect(visibleText(el)).to.contain('The connection to the dialer is down. Reconnecting…');
+    expect(button(el, 'Accept')).to.equal(undefined);
+    await expectAccessible(el);
+    dialer.emit({type: 'connection-state', state: 'online'});
+    await settle(el);
+    expect(visibleText(el)).not.to.contain('connection to the dialer is down');
+    expect(button(el, 'Accept')).to.exist;
+  });
+
   it('bad input: an invalid event shows a visible error and the stream goes on', async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'contact-offered', offerId: 'o1', campaign: 'nope'});

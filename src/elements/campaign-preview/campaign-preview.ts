@@ -441,7 +441,7 @@ export class CampaignPreview extends LitElement {
     const title = notice.kind === 'invalid-event' ? msg.invalidEvent : msg.errorTitle;
     return html`<div part="notice" class="notice" role="alert">
       <p><strong>${title}</strong> <span class="code">${notice.code}</span></p>
-      <p class="message">${notice.message}</p>
+      <p class="message">${notice.code === 'offline' ? msg.offline : notice.message}</p>
       ${this.view
         ? nothing
         : html`<button class="quiet" @click=${() => this.dismiss(notice.id)}>

@@ -1,0 +1,113 @@
+/**
+ * The WebSocket adapter against the real reference dialer server, on a
+ * loopback port, on real time (short simulated latencies).
+ */
+import assert from 'node:assert/strict';
+import {after, describe, it} from 'node:test';
+import {WebSocket} from 'ws';
+import {createCampaignStore} from '../../src/adapters/store.js';
+import {WebSocketDialer, type SocketLike} from '../../src/adapters/websocket/websocket-dialer.js';
+import {selectPreview, selectTask} from '../../src/core/views.js';
+import {startReferenceDialer, type ReferenceDialer} from '../../server/reference-dialer.js';
+import {ALL_ACTIONS, campaign, contact} from './fixtures.js';
+
+const script = {
+  campaign: campaign({timeoutMs: 0}),
+  contacts: [contact({id: 'a', name: 'Ana'}), contact({id: 'b', name: 'Bruno'})],
+  agentAvailable: true,
+  latencyMs: 20,
+  dialMs: 20,
+  ringMs: 60,
+  talkMs: 60_000,
+};
+const capabilities = {enforcesTimeout: false, actions: ALL_ACTIONS.filter((a) => a !== 'request-contact')};
+
+async function until(check: () => boolean, what: string, ms = 3_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const servers: ReferenceDialer[] = [];
+const dialers: WebSocketDialer[] = [];
+after(async () => {
+  dialers.forEach((d) => d.dispose());
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+function connectTo(url: string, connect: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike) {
+  const dialer = new WebSocketDialer(url, {capabilities, connect, backoffMs: 20, maxBackoffMs: 100, heartbeatMs: 200});
+  dialers.push(dialer);
+  return {dialer, store: createCampaignStore(dialer)};
+}
+
+describe('WebSocket adapter with the reference dialer server', () => {
+  it('runs a standard preview over the wire: reservation, contact, accept, connected', async () => {
+    const server = await startReferenceDialer(script);
+    servers.push(server);
+    const {store} = connectTo(server.url);
+    await until(() => selectPreview(store.snapshot()).step === 'reservation', 'the reservation');
+    store.dispatch({type: 'answer-reservation', reservationId: store.snapshot().reservation!.reservationId});
+    await until(() => selectPreview(store.snapshot()).step === 'offer', 'the contact');
+    store.dispatch({type: 'accept', offerId: store.snapshot().offer!.offerId});
+    await until(() => selectTask(store.snapshot())?.status === 'connected', 'the connected call');
+    assert.deepEqual([...server.executions.values()], [1, 1]);
+  });
+
+  it('goes offline when the server is gone, refuses nothing silently, and comes back online', async () => {
+    const server = await startReferenceDialer(script);
+    const port = Number(new URL(server.url).port);
+    const {dialer, store} = connectTo(server.url);
+    await until(() => dialer.connected, 'online');
+    await server.close();
+    await until(() => !store.snapshot().connected, 'offline');
+    assert.equal(selectPreview(store.snapshot()).notices.at(-1)?.code, 'offline');
+    let refused: unknown;
+    dialer.send({type: 'set-agent-state', v: 1, state: 'not-ready'}).subscribe({error: (e) => (refused = e)});
+    assert.match(String(refused), /cannot be reached/);
+    const again = await startReferenceDialer(script, port);
+    servers.push(again);
+    await until(() => store.snapshot().connected, 'back online', 5_000);
+    assert.equal(selectPreview(store.snapshot()).notices.some((n) => n.code === 'offline'), false);
+  });
+
+  it('a command in flight when the line drops is sent again under its key and runs once', async () => {
+    const server = await startReferenceDialer(script);
+    servers.push(server);
+    let dropNextAck = true;
+    // A line that loses the first answer and then breaks, as a flaky network would.
+    const flaky = (url: string): SocketLike => {
+      const socket = new WebSocket(url);
+      const facade: SocketLike = {
+        get readyState() {
+          return socket.readyState;
+        },
+        send: (data) => socket.send(data),
+        close: () => socket.terminate(),
+        onopen: null,
+        onmessage: null,
+        onclose: null,
+        onerror: null,
+      };
+      socket.onmessage = (event) => {
+        if (dropNextAck && String(event.data).includes('"ack"')) {
+          dropNextAck = false;
+          socket.terminate();
+          return;
+        }
+        facade.onmessage?.({data: event.data});
+      };
+      socket.onclose = (event) => facade.onclose?.(event);
+      socket.onerror = (event) => facade.onerror?.(event);
+      return facade;
+    };
+    const {dialer, store} = connectTo(server.url, flaky);
+    await until(() => selectPreview(store.snapshot()).step === 'reservation', 'the reservation');
+    let done = false;
+    dialer.send({type: 'answer-reservation', v: 1, reservationId: store.snapshot().reservation!.reservationId}).subscribe({complete: () => (done = true)});
+    await until(() => done, 'the answer after reconnecting', 5_000);
+    assert.deepEqual([...server.executions.values()], [1], 'executed once, answered twice');
+  });
+});
