@@ -1,5 +1,5 @@
 // The demo agent desktop: a host page wiring the built kit to the simulated dialer.
-import {createCampaignStore, demoCampaign, SimulatedDialer} from '/dist/index.js';
+import {createCampaignStore, demoCampaign, SimulatedDialer, simulatedCapabilities, WebSocketDialer} from '/dist/index.js';
 
 const params = new URLSearchParams(location.search);
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
@@ -12,8 +12,20 @@ document.documentElement.dataset.theme = theme;
 document.head.append(Object.assign(document.createElement('link'), {rel: 'stylesheet', href: `/dist/themes/${theme}.css`}));
 
 const {script, ignored} = demoCampaign(params);
-const dialer = new SimulatedDialer(script);
-const store = createCampaignStore(dialer);
+
+/**
+ * ?dialer=ws: the same campaign run by the reference dialer server, over a
+ * WebSocket (a reload resumes it). Otherwise the simulated dialer in the page.
+ */
+async function connect() {
+  if (params.get('dialer') !== 'ws') return new SimulatedDialer(script);
+  const {dialerUrl} = await (await fetch('/demo/config.json')).json();
+  const campaign = new URLSearchParams(params);
+  for (const name of ['dialer', 'lang', 'theme']) campaign.delete(name);
+  return new WebSocketDialer(`${dialerUrl}/?${campaign}`, {capabilities: simulatedCapabilities(script)});
+}
+
+const store = createCampaignStore(await connect());
 document.querySelector('campaign-provider').store = store;
 
 // The host's own agent-state control (R-A1).

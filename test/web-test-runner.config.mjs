@@ -4,6 +4,27 @@ import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {CHROMIUM_ARGS, ensureChromium} from './support/chromium.mjs';
 import {countReporter} from './support/count-reporter.mjs';
+import {tsImport} from 'tsx/esm/api';
+
+const {startReferenceDialer} = await tsImport('../server/reference-dialer.ts', import.meta.url);
+const {demoCampaign} = await tsImport('../src/adapters/simulated/demo-campaign.ts', import.meta.url);
+
+/** The reference dialer server for the demo's `?dialer=ws`, as `npm start` runs it. */
+function referenceDialer() {
+  let dialer;
+  return {
+    name: 'reference-dialer',
+    async serverStart() {
+      dialer = await startReferenceDialer((query) => demoCampaign(query).script);
+    },
+    serve(context) {
+      if (context.path === '/demo/config.json') return {body: JSON.stringify({dialerUrl: dialer.url}), type: 'json'};
+    },
+    async serverStop() {
+      await dialer?.close();
+    },
+  };
+}
 
 export default {
   rootDir: '.',
@@ -11,7 +32,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
-  plugins: [a11ySnapshotPlugin(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+  plugins: [a11ySnapshotPlugin(), referenceDialer(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
   browsers: [chromeLauncher({launchOptions: {executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS}})],
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter(process.env.CPK_COUNT_FILE)],
 };

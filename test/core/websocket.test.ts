@@ -53,7 +53,7 @@ describe('WebSocket adapter with the reference dialer server', () => {
     await until(() => selectPreview(store.snapshot()).step === 'offer', 'the contact');
     store.dispatch({type: 'accept', offerId: store.snapshot().offer!.offerId});
     await until(() => selectTask(store.snapshot())?.status === 'connected', 'the connected call');
-    assert.deepEqual([...server.executions.values()], [1, 1]);
+    assert.deepEqual([...server.room()!.executions.values()], [1, 1]);
   });
 
   it('goes offline when the server is gone, refuses nothing silently, and comes back online', async () => {
@@ -108,6 +108,36 @@ describe('WebSocket adapter with the reference dialer server', () => {
     let done = false;
     dialer.send({type: 'answer-reservation', v: 1, reservationId: store.snapshot().reservation!.reservationId}).subscribe({complete: () => (done = true)});
     await until(() => done, 'the answer after reconnecting', 5_000);
-    assert.deepEqual([...server.executions.values()], [1], 'executed once, answered twice');
+    assert.deepEqual([...server.room()!.executions.values()], [1], 'executed once, answered twice');
+  });
+});
+
+describe('resuming after a reload', () => {
+  it('a page that connects mid-call gets the call back with its original start time', async () => {
+    const server = await startReferenceDialer(script);
+    servers.push(server);
+    const first = connectTo(server.url);
+    await until(() => selectPreview(first.store.snapshot()).step === 'reservation', 'the reservation');
+    first.store.dispatch({type: 'answer-reservation', reservationId: first.store.snapshot().reservation!.reservationId});
+    await until(() => selectPreview(first.store.snapshot()).step === 'offer', 'the contact');
+    first.store.dispatch({type: 'accept', offerId: first.store.snapshot().offer!.offerId});
+    await until(() => selectTask(first.store.snapshot())?.status === 'connected', 'the connected call');
+    const before = selectTask(first.store.snapshot())!;
+    first.dialer.dispose(); // the page goes away
+    const reloaded = connectTo(server.url);
+    await until(() => selectTask(reloaded.store.snapshot())?.status === 'connected', 'the call after reload');
+    const after = selectTask(reloaded.store.snapshot())!;
+    assert.equal(after.callId, before.callId);
+    assert.equal(after.startedAt, before.startedAt, 'the timer counts from the same moment');
+    assert.deepEqual([...server.room()!.executions.values()], [1, 1], 'nothing was sent again');
+  });
+
+  it('clients with different campaign queries get different campaigns', async () => {
+    const server = await startReferenceDialer((query) => ({...script, campaign: campaign({mode: query.get('mode') === 'preview' ? 'preview' : 'standard', timeoutMs: 0})}));
+    servers.push(server);
+    const preview = connectTo(`${server.url}/?mode=preview`);
+    await until(() => preview.store.snapshot().agent.state === 'available', 'the agent state');
+    assert.ok(server.room('mode=preview'));
+    assert.equal(server.room(''), undefined);
   });
 });

@@ -64,6 +64,20 @@ describe('demo agent desktop', () => {
     await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Accept'), 'a contact is offered', {timeout: 5_000});
   });
 
+  it('?dialer=ws runs the campaign on the reference server, and a reload resumes it', async () => {
+    const query = 'dialer=ws&autoAvailable=true&timeout=0';
+    const doc = await openDesktop(query);
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Answer'), 'the reservation over the WebSocket', {timeout: 5_000});
+    buttonIn(doc, 'campaign-preview', 'Answer')!.click();
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Skip'), 'the contact', {timeout: 5_000});
+    const name = textOf(doc, 'campaign-preview').match(/Maria Oliveira|John Carter|Ana Souza|Peter Schmidt/)?.[0];
+    document.querySelector('iframe')!.remove();
+    const reloaded = await openDesktop(query);
+    await waitUntil(() => buttonIn(reloaded, 'campaign-preview', 'Skip'), 'the same contact after the reload', {timeout: 5_000});
+    expect(textOf(reloaded, 'campaign-preview')).to.contain(name!);
+    expect(reloaded.querySelector('campaign-task-card')!.getAttribute('status')).to.equal('previewing');
+  });
+
   it('reports malformed parameters instead of failing', async () => {
     const doc = await openDesktop('timeout=soon&mode=turbo');
     expect(doc.getElementById('ignored')!.textContent).to.contain('mode, timeout');

@@ -63,6 +63,16 @@ interface LiveCall {
   readonly timers: Subscription[];
 }
 
+/** What the simulated dialer can do for this script (also what a page needs to reach it over the reference server). */
+export function simulatedCapabilities(script: Pick<SimulatedCampaignScript, 'campaign' | 'enforcesTimeout'>): Capabilities {
+  const {campaign} = script;
+  const actions: DialerCommandType[] = ['accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'voicemail-left', 'set-agent-state'];
+  actions.push(campaign.mode === 'preview' ? 'request-contact' : 'answer-reservation');
+  if (campaign.wrapUp) actions.push('set-disposition');
+  if (campaign.callbacks) actions.push('schedule-callback');
+  return {enforcesTimeout: script.enforcesTimeout ?? false, actions};
+}
+
 export class SimulatedDialer implements DialerAdapter {
   readonly capabilities: Capabilities;
   readonly events$: Observable<unknown>;
@@ -94,19 +104,7 @@ export class SimulatedDialer implements DialerAdapter {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.queue = [...script.contacts];
     this.agent = script.agentAvailable ? 'available' : 'not-ready';
-    const actions: DialerCommandType[] = [
-      'accept',
-      'skip',
-      'remove',
-      'leave-campaign',
-      'cancel-call',
-      'voicemail-left',
-      'set-agent-state',
-    ];
-    if (script.campaign.wrapUp) actions.push('set-disposition');
-    if (script.campaign.callbacks) actions.push('schedule-callback');
-    actions.push(script.campaign.mode === 'preview' ? 'request-contact' : 'answer-reservation');
-    this.capabilities = {enforcesTimeout: script.enforcesTimeout ?? false, actions};
+    this.capabilities = simulatedCapabilities(script);
     this.events$ = concat(
       defer(() => of<DialerEvent>({type: 'agent-state', state: this.agent})),
       this.out,

@@ -79,6 +79,8 @@ export class CampaignTaskCard extends LitElement {
   private readonly ticks = new TickController(this);
   private readonly callback = new CallbackForm(this);
   private formCallId: string | null = null;
+  /** The agent pressed one of the card's buttons since its status last changed. */
+  private actedHere = false;
 
   private get current(): TaskView | null {
     return this.task !== undefined ? this.task : (this.store.value ?? null);
@@ -103,15 +105,16 @@ export class CampaignTaskCard extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('status') && changed.get('status') !== undefined) {
       this.dispatchEvent(new CampaignTaskChangeEvent({status: this.status || null}));
-      // The button just pressed (Cancel, Voicemail left) may be gone: keep focus on the card.
+      // The button the agent just pressed (Cancel, Voicemail left...) may be gone: keep focus on the card.
       const active = document.activeElement;
-      if (active === null || active === document.body || (active === this && !this.renderRoot.querySelector(':focus'))) {
-        this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
-      }
+      const lost = active === null || active === document.body || (active === this && !this.renderRoot.querySelector(':focus'));
+      if (this.actedHere && lost) this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
+      this.actedHere = false;
     }
   }
 
   private intent(intent: ElementIntent): void {
+    this.actedHere = true;
     sendIntent(this, this.task !== undefined ? undefined : this.store.store, intent);
   }
 
