@@ -6,7 +6,7 @@ import {step, type CoreInput} from '../src/core/machine.js';
 import {initialState, type Capabilities, type CampaignState} from '../src/core/state.js';
 import {selectPreview, selectTask} from '../src/core/views.js';
 import type {Intent} from '../src/core/intents.js';
-import type {Campaign, Contact, DialerEvent} from '../src/protocol/index.js';
+import {DialerEventSchema, type Campaign, type Contact, type DialerEvent} from '../src/protocol/index.js';
 import {SAMPLE_CONTACTS} from '../src/adapters/simulated/demo-campaign.js';
 
 export const ALL: Capabilities = {
@@ -44,11 +44,8 @@ export function scenario(inputs: readonly Input[], capabilities: Capabilities = 
   return state;
 }
 
-const EVENT_TYPES: readonly string[] = [
-  'agent-state', 'reservation-offered', 'reservation-answered', 'contact-offered', 'offer-withdrawn',
-  'call-progress', 'cpa-result', 'call-failed', 'call-ended', 'action-failed', 'limit-reached',
-  'limit-cleared', 'stream-error',
-];
+/** Every event type of the protocol, read from its schema. */
+const EVENT_TYPES: readonly string[] = DialerEventSchema.options.map((option) => option.entries.type.literal);
 
 function isEvent(input: DialerEvent | Intent): input is DialerEvent {
   return EVENT_TYPES.includes(input.type);
