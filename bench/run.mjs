@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: measures the built kit in headless Chromium, prints a
+ * table, writes bench/results.json, and exits non-zero when a figure misses
+ * its budget in bench/budgets.json. Not part of `npm test`: this machine is
+ * shared and noisy, so budgets are checked here only.
+ */
+import {createServer} from 'node:http';
+import {readFile, writeFile} from 'node:fs/promises';
+import {cpus, totalmem} from 'node:os';
+import {extname, join, normalize} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import puppeteer from 'puppeteer-core';
+import {rollup} from 'rollup';
+import {CHROMIUM_ARGS, ensureChromium} from '../test/support/chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** The self-contained bundle a host would ship: elements, provider, store, core, protocol, lit, rxjs; no simulated dialer. */
+async function bundleBytes() {
+  const entry = [
+    "import './dist/define.js';",
+    // What a host uses; everything else (the simulated dialer among it) is shaken out.
+    "export {createCampaignStore, parseDialerEvent, PROTOCOL_VERSION, step, selectPreview, selectTask} from './dist/headless.js';",
+    "export {provideCampaignStore, registerCampaignStore, registerMessages, CampaignIntentEvent} from './dist/index.js';",
+  ].join('\n');
+  const bundle = await rollup({
+    input: 'entry',
+    plugins: [
+      {name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? entry : null)},
+      nodeResolve({rootDir: root, exportConditions: ['production']}),
+      terser({ecma: 2022, module: true, format: {comments: false}}),
+    ],
+    onwarn: () => {},
+  });
+  const {output} = await bundle.generate({format: 'es'});
+  return gzipSync(output[0].code, {level: 9}).length;
+}
+
+const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.map': 'application/json'};
+
+async function serve() {
+  const server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(root, path));
+      response.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'});
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+const server = await serve();
+const browser = await puppeteer.launch({
+  executablePath: ensureChromium(),
+  headless: true,
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+let results;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`http://127.0.0.1:${server.address().port}/bench/bench-page.html`);
+  await page.addScriptTag({url: '/bench/measure.js', type: 'module'});
+  await page.waitForFunction(() => typeof window.runBenchmarks === 'function');
+  const measured = await page.evaluate(() => window.runBenchmarks());
+  results = {
+    bundle_gzip_bytes: await bundleBytes(),
+    ...measured,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    browser: await browser.version(),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const budgets = JSON.parse(await readFile(join(root, 'bench/budgets.json'), 'utf8'));
+await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+let missed = 0;
+console.log('figure                               value        budget   ');
+for (const [name, value] of Object.entries(results)) {
+  const budget = budgets[name]?.max;
+  const ok = budget === undefined || value <= budget;
+  if (!ok) missed++;
+  const shown = typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : value;
+  console.log(`${name.padEnd(36)} ${shown.padEnd(12)} ${budget === undefined ? '' : `≤ ${budget}`.padEnd(10)} ${budget === undefined ? '' : ok ? 'ok' : 'MISSED'}`);
+}
+console.log(missed ? `${missed} budget(s) missed` : 'every budget met');
+process.exit(missed ? 1 : 0);
