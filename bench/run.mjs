@@ -4,16 +4,16 @@
  * its budget in bench/budgets.json. Not part of `npm test`: this machine is
  * shared and noisy, so budgets are checked here only.
  */
-import {createServer} from 'node:http';
 import {readFile, writeFile} from 'node:fs/promises';
 import {cpus, totalmem} from 'node:os';
-import {extname, join, normalize} from 'node:path';
+import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import puppeteer from 'puppeteer-core';
 import {rollup} from 'rollup';
 import {CHROMIUM_ARGS, ensureChromium} from '../test/support/chromium.mjs';
+import {serveStatic} from '../test/support/static-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -38,24 +38,7 @@ async function bundleBytes() {
   return gzipSync(output[0].code, {level: 9}).length;
 }
 
-const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.map': 'application/json'};
-
-async function serve() {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join(root, path));
-      response.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'});
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-const server = await serve();
+const server = await serveStatic(root);
 const browser = await puppeteer.launch({
   executablePath: ensureChromium(),
   headless: true,
@@ -65,7 +48,7 @@ let results;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`http://127.0.0.1:${server.address().port}/bench/bench-page.html`);
+  await page.goto(`${server.origin}/bench/bench-page.html`);
   await page.addScriptTag({url: '/bench/measure.js', type: 'module'});
   await page.waitForFunction(() => typeof window.runBenchmarks === 'function');
   const measured = await page.evaluate(() => window.runBenchmarks());

@@ -87,8 +87,6 @@ export interface ReferenceDialer {
   readonly url: string;
   /** The campaign of a connection query (`''` for none), once a client asked for it. */
   room(query?: string): {readonly dialer: SimulatedDialer; readonly executions: ReadonlyMap<string, number>} | undefined;
-  /** Cuts every connection (the server keeps running), as a network outage would. */
-  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -123,7 +121,6 @@ export async function startReferenceDialer(
   return {
     url: `ws://${host}:${actualPort}`,
     room: (query = '') => rooms.get(query),
-    dropConnections: () => rooms.forEach((room) => room.clients.forEach((socket) => socket.terminate())),
     close: async () => {
       rooms.forEach((room) => room.close());
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -122,7 +122,7 @@ export function selectPreview(state: CampaignState, now: number = Date.now()): P
       remove: offer !== null && canDecide(state, 'remove', now),
       leave: offer !== null && canDecide(state, 'leave', now),
     },
-    acceptBlocked: !offer ? null : state.limit ? 'limit' : outsideEnforcedWindow(offer, now) ? 'calling-window' : null,
+    acceptBlocked: acceptBlocked(state, now),
     countdown:
       offer && offer.deadline !== null
         ? {deadline: offer.deadline, action: offer.campaign.timeoutAction}
@@ -131,6 +131,15 @@ export function selectPreview(state: CampaignState, now: number = Date.now()): P
     limit: state.limit,
     notices: state.notices,
   };
+}
+
+/** Why an offer shown cannot be accepted now, when that is the only thing in the way. */
+function acceptBlocked(state: CampaignState, now: number): PreviewView['acceptBlocked'] {
+  const offer = state.offer;
+  if (!offer || offer.decision || offer.expired || !can(state, 'accept')) return null;
+  if (state.limit) return 'limit';
+  if (isCallActive(state.call)) return null;
+  return outsideEnforcedWindow(offer, now) ? 'calling-window' : null;
 }
 
 export function selectTask(state: CampaignState): TaskView | null {

@@ -9,7 +9,7 @@ import {insideWindow, localTime, withinCallingWindow} from '../../src/core/calli
 import {callbackProblem, epochToZonedTime, zonedTimeToEpoch} from '../../src/core/callbacks.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import {demoCampaign, zoneAtNight} from '../../src/adapters/simulated/demo-campaign.js';
-import {Machine, campaign, contact, offered} from './fixtures.js';
+import {ALL_ACTIONS, Machine, campaign, capabilities, contact, offered} from './fixtures.js';
 
 const v = PROTOCOL_VERSION;
 const NOON_UTC = Date.UTC(2026, 2, 2, 12, 0);
@@ -94,6 +94,14 @@ describe('beyond the source: calling window', () => {
     assert.equal(blocked.intent({type: 'accept', offerId: 'o1'}, NOON_UTC - 3_600_000).length, 1, 'an hour earlier it is 20:00 there');
     const warned = withOffer({callingWindow: {...window, enforce: false}}, {timeZone: 'Asia/Tokyo'});
     assert.equal(selectPreview(warned.state, NOON_UTC).actions.accept, true);
+  });
+
+  it('names the window as the reason only when nothing else stands in the way', () => {
+    const m = new Machine(capabilities({actions: ALL_ACTIONS.filter((a) => a !== 'accept')}));
+    m.event({type: 'agent-state', state: 'available'}, NOON_UTC);
+    const event = offered('o1', {callingWindow: {start: '08:00', end: '21:00', enforce: true}}, NOON_UTC) as {contact: object};
+    m.event({...event, contact: {...event.contact, timeZone: 'Asia/Tokyo'}} as never, NOON_UTC);
+    assert.equal(selectPreview(m.state, NOON_UTC).acceptBlocked, null, 'this dialer cannot accept at all');
   });
 
   it('no timeout accept outside an enforced window', () => {

@@ -1,6 +1,5 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import type sinon from 'sinon';
 import type {CampaignPreview} from '../../src/elements/campaign-preview/campaign-preview.js';
 import type {PreviewView} from '../../src/core/views.js';
 import {
@@ -21,12 +20,6 @@ const mount = () =>
   withDialer<CampaignPreview>(html`<campaign-provider><campaign-preview></campaign-preview></campaign-provider>`, 'campaign-preview');
 
 describe('<campaign-preview>', () => {
-  let clock: sinon.SinonFakeTimers | undefined;
-  afterEach(() => {
-    clock?.restore();
-    clock = undefined;
-  });
-
   it('R-M2 shows the reservation call step and answers it', async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
@@ -101,7 +94,7 @@ describe('<campaign-preview>', () => {
   });
 
   it('R-C1 the countdown names the pending action, announces thresholds, and the kit acts at the deadline', async () => {
-    clock = useFakeClock();
+    const clock = useFakeClock();
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {timeoutMs: 12_000, timeoutAction: 'remove'});
@@ -119,7 +112,7 @@ describe('<campaign-preview>', () => {
   });
 
   it('R-C1 at the deadline the same intent event fires with source "timeout", and a host may take over', async () => {
-    clock = useFakeClock();
+    const clock = useFakeClock();
     const {el, dialer, provider} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {timeoutMs: 5_000, timeoutAction: 'skip'});
@@ -137,7 +130,7 @@ describe('<campaign-preview>', () => {
   });
 
   it('R-C1 the countdown is right after the tab slept', async () => {
-    clock = useFakeClock();
+    const clock = useFakeClock();
     const dialerEnforcing = await withDialer<CampaignPreview>(
       html`<campaign-provider><campaign-preview></campaign-preview></campaign-provider>`,
       'campaign-preview',
@@ -335,7 +328,7 @@ describe('<campaign-preview>', () => {
   });
 
   it('announces the new contact once, even when the countdown starts at an announced threshold', async () => {
-    clock = useFakeClock();
+    const clock = useFakeClock();
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {timeoutMs: 30_000});

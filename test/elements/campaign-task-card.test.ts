@@ -1,5 +1,4 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
-import type sinon from 'sinon';
 import type {CampaignTaskCard} from '../../src/elements/campaign-task-card/campaign-task-card.js';
 import type {TaskView} from '../../src/core/views.js';
 import {
@@ -33,12 +32,6 @@ const timerText = (el: CampaignTaskCard) =>
   el.shadowRoot!.querySelector('call-timer')!.shadowRoot!.querySelector('time')!.textContent!.trim();
 
 describe('<campaign-task-card>', () => {
-  let clock: sinon.SinonFakeTimers | undefined;
-  afterEach(() => {
-    clock?.restore();
-    clock = undefined;
-  });
-
   it('renders nothing when there is no campaign task', async () => {
     const {el} = await mount();
     expect(el.shadowRoot!.querySelector('[part=base]')).to.equal(null);
@@ -46,7 +39,7 @@ describe('<campaign-task-card>', () => {
   });
 
   it('R-U3 shows the campaign call label, contact icon, details and the time since the preview started', async () => {
-    clock = useFakeClock();
+    const clock = useFakeClock();
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.emit({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()});

@@ -58,12 +58,21 @@ export async function settle(el: {updateComplete: Promise<boolean>}): Promise<vo
   await el.updateComplete;
 }
 
+let fakeClock: sinon.SinonFakeTimers | null = null;
+
+/** Fake time for the rest of the current test; restored after it whatever happens. */
 export function useFakeClock(): sinon.SinonFakeTimers {
-  return sinon.useFakeTimers({
+  fakeClock = sinon.useFakeTimers({
     now: new Date('2026-03-02T12:00:00.000Z').getTime(),
     toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
   });
+  return fakeClock;
 }
+
+afterEach(() => {
+  fakeClock?.restore();
+  fakeClock = null;
+});
 
 /** The shadow-root button whose visible name starts with `name`, if rendered. */
 export function button(el: Element, name: string): HTMLButtonElement | undefined {

@@ -4,12 +4,12 @@
  * error, or any axe violation.
  */
 import assert from 'node:assert/strict';
-import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
-import {extname, join, normalize} from 'node:path';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import puppeteer from 'puppeteer-core';
 import {CHROMIUM_ARGS, ensureChromium} from '../support/chromium.mjs';
+import {serveStatic} from '../support/static-server.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const site = join(root, 'storybook-static');
@@ -26,26 +26,12 @@ const VARIANTS = [
   'theme:light;lang:ar;dir:rtl',
 ];
 
-const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2'};
-
 let server;
 let browser;
 let page;
-let origin;
 
 before(async () => {
-  server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join(site, path === '/' ? 'index.html' : path));
-      response.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'});
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  server = await serveStatic(site);
   browser = await puppeteer.launch({executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS});
   page = await browser.newPage();
 });
@@ -64,7 +50,7 @@ describe('every story renders without errors and passes axe', () => {
       const onError = (error) => errors.push(error.message);
       page.on('pageerror', onError);
       try {
-        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`, {waitUntil: 'load'});
+        await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`, {waitUntil: 'load'});
         await page.waitForFunction(
           () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
           {timeout: 15_000},
