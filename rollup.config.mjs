@@ -30,13 +30,13 @@ const tsOptions = (declarations) => ({
   },
 });
 
-const dependencies = ['lit', '@lit/context', '@lit/react', 'react', 'rxjs', 'valibot', 'tslib'];
+const dependencies = ['lit', '@lit/context', '@lit/react', 'react', 'rxjs', 'valibot', 'tslib', '@webex/contact-center'];
 const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 export default [
   // For hosts with a bundler: one module per source file, dependencies left as imports.
   {
-    input: {index: 'src/index.ts', headless: 'src/headless.ts', define: 'src/define.ts', 'react/index': 'src/react/index.ts'},
+    input: {index: 'src/index.ts', headless: 'src/headless.ts', define: 'src/define.ts', 'react/index': 'src/react/index.ts', webex: 'src/webex.ts'},
     external: isDependency,
     plugins: [typescript(tsOptions(true)), assets()],
     output: {dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true},

@@ -29,7 +29,8 @@ const allowed: Record<string, RegExp> = {
   // The JSON Schema export uses valibot's own converter (build time only).
   protocol: /^(protocol\/|valibot$|@valibot\/to-json-schema$)/,
   core: /^(protocol\/|core\/|rxjs$)/,
-  adapters: /^(protocol\/|core\/|adapters\/|rxjs$)/,
+  // The Webex adapter reads the SDK's declarations (types only, checked below).
+  adapters: /^(protocol\/|core\/|adapters\/|rxjs$|@webex\/contact-center$)/,
 };
 
 describe('layering', () => {
@@ -44,6 +45,16 @@ describe('layering', () => {
   it('elements never import an adapter', () => {
     for (const file of sources().filter((f) => /^(elements|controllers|context|events)\//.test(f))) {
       for (const dep of importsOf(file)) assert.doesNotMatch(dep, /^adapters\//, `${file} imports ${dep}`);
+    }
+  });
+
+  it('the Webex SDK is imported for its types only, by the Webex adapter only', () => {
+    for (const file of sources()) {
+      const text = readFileSync(join(src, file), 'utf8');
+      for (const m of text.matchAll(/^(import|export)(.*)from '@webex\/[^']+';$/gm)) {
+        assert.match(file, /^adapters\/webex\//, `${file} imports the Webex SDK`);
+        assert.match(m[2], /^ type /, `${file}: ${m[0]}`);
+      }
     }
   });
 

@@ -40,6 +40,15 @@ describe('package', () => {
     for (const tag of TAGS) assert.ok(output[0].code.includes(`'${tag}'`), `${tag} is registered`);
   });
 
+  it('the Webex adapter is its own entry: the main entry never loads it, and it loads nothing of the SDK', () => {
+    const webex = readFileSync(join(root, 'dist/webex.js'), 'utf8');
+    assert.doesNotMatch(webex, /from '@webex\//);
+    assert.match(readFileSync(join(root, 'dist/webex.d.ts'), 'utf8'), /webex-dialer/);
+    for (const entry of ['dist/index.js', 'dist/headless.js', 'dist/campaign-preview-kit.bundle.js']) {
+      assert.doesNotMatch(readFileSync(join(root, entry), 'utf8'), /webex/i, entry);
+    }
+  });
+
   it('VS Code custom data and JSX types describe every element', () => {
     const html = JSON.parse(readFileSync(join(root, 'dist/ide/vscode.html-custom-data.json'), 'utf8'));
     assert.deepEqual(html.tags.map((t: {name: string}) => t.name).sort(), [...TAGS].sort());

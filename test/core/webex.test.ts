@@ -1,0 +1,350 @@
+/**
+ * The Webex adapter on the real `@webex/contact-center` SDK, offline (see
+ * test/support/webex-sdk.ts for what is real and what is replaced). Frames
+ * use the SDK's own event names (its `CC_EVENTS`) and the payload shapes of
+ * its own tests; the adapter's commands go through the SDK's methods to its
+ * HTTP layer.
+ */
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {VirtualTimeScheduler} from 'rxjs';
+import type {ContactCenter} from '@webex/contact-center';
+import {createCampaignStore} from '../../src/adapters/store.js';
+import {WebexDialer, WEBEX_EVENTS, type WebexContactCenter, type WebexDialerOptions} from '../../src/webex.js';
+import {selectPreview, selectTask} from '../../src/core/views.js';
+import type {CampaignStore} from '../../src/core/store.js';
+import {offlineWebex, SDK_VERSION, type OfflineWebex} from '../support/webex-sdk.js';
+
+// The SDK's own plugin type is accepted as it is declared (checked by tsc).
+const fromSdkType = (cc: ContactCenter) => new WebexDialer(cc);
+void fromSdkType;
+
+const T0 = Date.UTC(2026, 10, 26, 14, 0, 0);
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+const PROFILE: WebexDialerOptions['profile'] = {
+  wrapupCodes: [
+    {id: 'wu-sale', name: 'Sale', isSystem: false, isDefault: false},
+    {id: 'wu-no-sale', name: 'No sale', isSystem: false, isDefault: true},
+  ],
+  idleCodes: [
+    {id: 'idle-lunch', name: 'Lunch', isSystem: false, isDefault: false},
+    {id: 'idle-break', name: 'Break', isSystem: false, isDefault: true},
+  ],
+};
+
+let sdk: OfflineWebex;
+let serial = 0;
+
+before(async () => {
+  sdk = await offlineWebex();
+});
+
+/** A store on the adapter, both on one virtual clock starting at T0. */
+function connect(options: WebexDialerOptions = {}, cc: WebexContactCenter = sdk.cc) {
+  const scheduler = new VirtualTimeScheduler();
+  scheduler.frame = T0;
+  const dialer = new WebexDialer(cc, {now: () => scheduler.now(), ...options});
+  const store = createCampaignStore(dialer, {scheduler});
+  after(() => {
+    store.dispose();
+    dialer.dispose();
+  });
+  return {dialer, store, scheduler};
+}
+
+/** A reservation frame, shaped like the SDK's own tests' (plus the preview fields newer dialers send). */
+function reservation(details: Record<string, unknown> = {}) {
+  const interactionId = `reservation-${++serial}`;
+  const frame = {
+    data: {
+      type: sdk.enums.CC_EVENTS.AGENT_OFFER_CAMPAIGN_RESERVATION,
+      interactionId,
+      agentId: sdk.agentId,
+      orgId: sdk.orgId,
+      trackingId: `tracking-${interactionId}`,
+      interaction: {
+        mediaType: 'telephony',
+        callProcessingDetails: {
+          campaignId: 'Spring Renewals',
+          customerName: 'Ana Souza',
+          customerNumber: '+551155550101',
+          campaignPreviewSkipDisabled: 'false',
+          campaignPreviewRemoveDisabled: 'true',
+          campaignPreviewAutoAction: 'SKIP',
+          campaignPreviewOfferTimeout: String(T0 + 30_000),
+          ...details,
+        },
+        callAssociatedData: {
+          plan: {name: 'plan', displayName: 'Plan', value: 'Gold', agentViewable: true},
+          secret: {name: 'secret', value: 'internal', agentViewable: false},
+        },
+      },
+    },
+  };
+  return {interactionId, frame};
+}
+
+function routing(type: string, data: Record<string, unknown>) {
+  return {type: 'RoutingMessage', data: {type, agentId: sdk.agentId, orgId: sdk.orgId, ...data}};
+}
+
+const assigned = (interactionId: string, reservationInteractionId: string) =>
+  routing(sdk.enums.CC_EVENTS.AGENT_CONTACT_ASSIGNED, {
+    interactionId,
+    reservationInteractionId,
+    interaction: {mediaType: 'telephony', state: 'connected', callProcessingDetails: {campaignId: 'Spring Renewals'}},
+  });
+
+/** A store with a reservation on show. */
+async function offered(options: WebexDialerOptions = {}, details: Record<string, unknown> = {}) {
+  const connection = connect(options);
+  const {interactionId, frame} = reservation(details);
+  sdk.frame(frame);
+  await settle();
+  return {...connection, interactionId};
+}
+
+/** Accepts the offer and lets the dialer assign the call; returns the call's interaction id. */
+async function acceptAndConnect(store: CampaignStore, interactionId: string): Promise<string> {
+  store.dispatch({type: 'accept', offerId: interactionId});
+  await settle();
+  const callInteraction = `call-${interactionId}`;
+  sdk.frame(assigned(callInteraction, interactionId));
+  await settle();
+  return callInteraction;
+}
+
+const preview = (store: CampaignStore) => selectPreview(store.snapshot(), store.now());
+
+describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
+  it('uses the SDK event names it listens to', () => {
+    const {TASK_EVENTS, AGENT_EVENTS} = sdk.enums;
+    assert.equal(WEBEX_EVENTS.reservation, TASK_EVENTS.TASK_CAMPAIGN_PREVIEW_RESERVATION);
+    assert.equal(WEBEX_EVENTS.hydrate, TASK_EVENTS.TASK_HYDRATE);
+    assert.equal(WEBEX_EVENTS.assigned, TASK_EVENTS.TASK_ASSIGNED);
+    assert.equal(WEBEX_EVENTS.outdialFailed, TASK_EVENTS.TASK_OUTDIAL_FAILED);
+    assert.equal(WEBEX_EVENTS.rejected, TASK_EVENTS.TASK_REJECT);
+    assert.equal(WEBEX_EVENTS.end, TASK_EVENTS.TASK_END);
+    assert.equal(WEBEX_EVENTS.wrappedUp, TASK_EVENTS.TASK_WRAPPEDUP);
+    assert.equal(WEBEX_EVENTS.agentState, AGENT_EVENTS.AGENT_STATE_CHANGE);
+    assert.equal(WEBEX_EVENTS.raw.contactUpdated, sdk.enums.CC_EVENTS.CAMPAIGN_CONTACT_UPDATED);
+    assert.equal(WEBEX_EVENTS.raw.acceptFailed, sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED);
+  });
+
+  it('offers only what this SDK can do, and leaves the timeout to its dialer', () => {
+    const {dialer} = connect({profile: PROFILE});
+    assert.equal(dialer.capabilities.enforcesTimeout, true);
+    const has = (name: string) => typeof sdk.cc[name] === 'function';
+    assert.equal(has('acceptPreviewContact'), true);
+    assert.deepEqual(
+      [...dialer.capabilities.actions].sort(),
+      ['accept', 'cancel-call', 'set-agent-state', 'set-disposition', ...(has('skipPreviewContact') ? ['skip'] : []), ...(has('removePreviewContact') ? ['remove'] : [])].sort(),
+    );
+  });
+
+  it('R-U1 R-C1 R-C2 shows a reservation as the contact offer, with the campaign settings Webex sends', async () => {
+    const {store, interactionId} = await offered({profile: PROFILE});
+    const view = preview(store);
+    assert.equal(view.step, 'offer');
+    assert.equal(view.offer?.offerId, interactionId);
+    assert.equal(view.offer?.campaign.name, 'Spring Renewals');
+    assert.equal(view.offer?.contact.name, 'Ana Souza');
+    assert.deepEqual(view.offer?.contact.phoneNumbers, [{number: '+551155550101'}]);
+    assert.deepEqual(view.offer?.contact.details, [{label: 'Plan', value: 'Gold'}]);
+    assert.deepEqual(view.countdown, {deadline: T0 + 30_000, action: 'skip'});
+    assert.equal(view.offer?.campaign.allowRemove, false);
+    assert.equal(view.actions.accept, true);
+    // Skip is allowed by the campaign, but this SDK has no skip call.
+    assert.equal(view.actions.skip, typeof sdk.cc.skipPreviewContact === 'function');
+    assert.equal(view.actions.remove, false);
+  });
+
+  it('R-M3 R-U2 Accept calls the SDK, which posts to the dialer and resolves on AgentContactAssigned', async () => {
+    const {store, interactionId} = await offered({profile: PROFILE});
+    const before = sdk.requests.length;
+    store.dispatch({type: 'accept', offerId: interactionId});
+    await settle();
+    const posted = sdk.requests.slice(before).map((r) => `${r.method} ${r.resource}`);
+    assert.deepEqual(posted.filter((r) => r.includes('/dialer/')), [
+      `POST /v1/dialer/campaign/Spring%20Renewals/preview-task/${interactionId}/accept`,
+    ]);
+    assert.equal(preview(store).campaignButton.enabled, false);
+
+    sdk.frame(assigned(`call-${interactionId}`, interactionId));
+    await settle();
+    const task = selectTask(store.snapshot());
+    assert.equal(task?.status, 'connected');
+    assert.equal(task?.contact?.name, 'Ana Souza');
+    assert.equal(preview(store).notices.length, 0);
+  });
+
+  it('R-U5 a failed accept (CampaignPreviewAcceptFailed) is shown with its reason and the agent may decide again', async () => {
+    const {store, interactionId} = await offered();
+    store.dispatch({type: 'accept', offerId: interactionId});
+    await settle();
+    sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: 'Spring Renewals', reason: 'CONTACT_NOT_AVAILABLE'}));
+    await settle();
+    const view = preview(store);
+    assert.equal(view.step, 'offer');
+    assert.equal(view.actions.accept, true);
+    assert.equal(view.notices.length, 1);
+    assert.equal(view.notices[0].code, 'CONTACT_NOT_AVAILABLE');
+  });
+
+  it('keeps the preview settings when CampaignContactUpdated leaves them out (the SDK drops them from the task)', async () => {
+    const {store, dialer, scheduler} = connect();
+    const events: unknown[] = [];
+    dialer.events$.subscribe((event) => events.push(event));
+    const {interactionId, frame} = reservation();
+    let task: {data: {interaction: {callProcessingDetails: Record<string, unknown>}}} | undefined;
+    const grab = (t: typeof task) => (task = t);
+    sdk.cc.on(WEBEX_EVENTS.reservation, grab);
+    sdk.frame(frame);
+    sdk.cc.off(WEBEX_EVENTS.reservation, grab);
+    await settle();
+    sdk.frame(
+      routing(sdk.enums.CC_EVENTS.CAMPAIGN_CONTACT_UPDATED, {
+        interactionId,
+        interaction: {mediaType: 'telephony', state: 'new', callProcessingDetails: {campaignId: 'Spring Renewals'}},
+      }),
+    );
+    await settle();
+    // The SDK's reconcile removed the fields the update did not carry.
+    assert.equal(task?.data.interaction.callProcessingDetails.campaignPreviewOfferTimeout, undefined);
+    assert.deepEqual(preview(store).countdown, {deadline: T0 + 30_000, action: 'skip'});
+
+    // At expiry the dialer skips the contact and ends the reservation: the kit knows it expired.
+    scheduler.frame = T0 + 30_500;
+    sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId, interaction: {mediaType: 'telephony', state: 'ended'}}));
+    await settle();
+    assert.deepEqual(events.at(-1), {type: 'offer-withdrawn', offerId: interactionId, reason: 'expired', autoAction: 'skip'});
+    assert.equal(preview(store).offer, null);
+  });
+
+  it('R-U4 the call ends, the wrap-up code goes through task.wrapup, and the task is released', async () => {
+    const {store, interactionId} = await offered({profile: PROFILE});
+    const callInteraction = await acceptAndConnect(store, interactionId);
+    sdk.frame(
+      routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {
+        interactionId: callInteraction,
+        agentsPendingWrapUp: [sdk.agentId],
+        interaction: {mediaType: 'telephony', state: 'wrapUp'},
+      }),
+    );
+    await settle();
+    const ended = selectTask(store.snapshot());
+    assert.equal(ended?.status, 'ended');
+    assert.deepEqual(ended?.wrapUp?.codes.map((c) => c.label), ['Sale', 'No sale']);
+
+    const before = sdk.requests.length;
+    store.dispatch({type: 'set-disposition', callId: interactionId, code: 'wu-sale'});
+    await settle();
+    const wrapups = sdk.requests.slice(before).filter((r) => r.resource.includes('/wrapup'));
+    assert.equal(wrapups.length, 1);
+    assert.match(wrapups[0].resource, new RegExp(`${callInteraction}/wrapup$`));
+    assert.deepEqual(wrapups[0].body, {auxCodeId: 'wu-sale', wrapUpReason: 'Sale'});
+    sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_WRAPPEDUP, {interactionId: callInteraction}));
+    await settle();
+    assert.equal(selectTask(store.snapshot())?.wrapUp?.disposition, 'wu-sale');
+  });
+
+  it('R-U5 an outdial failure after accepting fails the call with the dialer reason', async () => {
+    const {store, interactionId} = await offered();
+    const callInteraction = await acceptAndConnect(store, interactionId);
+    sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_OUTBOUND_FAILED, {interactionId: callInteraction, reason: 'CUSTOMER_BUSY'}));
+    await settle();
+    const task = selectTask(store.snapshot());
+    assert.equal(task?.status, 'failed');
+    assert.equal(task?.failReason, 'CUSTOMER_BUSY');
+  });
+
+  it('a reservation without a number is a visible error, and the next one works', async () => {
+    const {store} = connect();
+    sdk.frame(reservation({customerNumber: '', dnis: '', ani: ''}).frame);
+    await settle();
+    assert.equal(preview(store).offer, null);
+    assert.equal(preview(store).notices[0]?.kind, 'invalid-event');
+    const {interactionId, frame} = reservation();
+    sdk.frame(frame);
+    await settle();
+    assert.equal(preview(store).offer?.offerId, interactionId);
+  });
+
+  it('R-A1 agent state frames become the agent state, and Not ready uses a profile idle code', async () => {
+    const {store} = connect({profile: PROFILE});
+    // What the dialer pushes on a state change (the SDK's AgentStateChange / AgentStateChangeSuccess).
+    const agentState = sdk.enums.CC_EVENTS.AGENT_STATE_CHANGE;
+    const success = sdk.enums.CC_EVENTS.AGENT_STATE_CHANGE_SUCCESS;
+    sdk.frame({type: agentState, data: {type: success, agentId: sdk.agentId, subStatus: 'Available', auxCodeId: '0'}});
+    await settle();
+    assert.equal(preview(store).agentState, 'available');
+    sdk.frame({type: agentState, data: {type: success, agentId: sdk.agentId, subStatus: 'Idle', auxCodeId: 'idle-break'}});
+    await settle();
+    assert.equal(preview(store).agentState, 'not-ready');
+
+    const stateChanges = (from: number) =>
+      sdk.requests
+        .slice(from)
+        .filter((r) => r.resource.includes('/state'))
+        .map((r) => {
+          const {state, auxCodeId} = r.body as {state: string; auxCodeId: string};
+          return {state, auxCodeId};
+        });
+    const before = sdk.requests.length;
+    store.dispatch({type: 'set-agent-state', state: 'available'});
+    await settle();
+    sdk.frame({type: agentState, data: {type: success, agentId: sdk.agentId, subStatus: 'Available', auxCodeId: '0'}});
+    await settle();
+    store.dispatch({type: 'set-agent-state', state: 'not-ready', reason: 'Lunch'});
+    await settle();
+    assert.deepEqual(stateChanges(before), [
+      {state: 'Available', auxCodeId: '0'},
+      {state: 'Idle', auxCodeId: 'idle-lunch'},
+    ]);
+  });
+
+  it('resumes after a reload: a hydrated campaign call keeps its start time', async () => {
+    const {store} = connect();
+    const interactionId = `hydrated-${++serial}`;
+    const createdTimestamp = T0 - 95_000;
+    sdk.frame({
+      data: {
+        type: sdk.enums.CC_EVENTS.AGENT_CONTACT,
+        interactionId,
+        agentId: sdk.agentId,
+        orgId: sdk.orgId,
+        interaction: {
+          mediaType: 'telephony',
+          state: 'connected',
+          createdTimestamp,
+          participants: {},
+          callProcessingDetails: {campaignId: 'Spring Renewals', customerName: 'Bruno Lima', customerNumber: '+551155550102'},
+        },
+      },
+    });
+    await settle();
+    const task = selectTask(store.snapshot());
+    assert.equal(task?.status, 'connected');
+    assert.equal(task?.contact?.name, 'Bruno Lima');
+    assert.equal(task?.startedAt, createdTimestamp);
+  });
+
+  it('offers Skip and Remove when the installed SDK has them (detected at run time)', async () => {
+    // A newer SDK: the same plugin with the two preview calls added.
+    const calls: Array<[string, unknown]> = [];
+    const newer = Object.create(sdk.cc, {
+      skipPreviewContact: {value: async (payload: unknown) => void calls.push(['skip', payload])},
+      removePreviewContact: {value: async (payload: unknown) => void calls.push(['remove', payload])},
+    });
+    const {dialer, store} = connect({}, newer);
+    assert.ok(dialer.capabilities.actions.includes('skip') && dialer.capabilities.actions.includes('remove'));
+    const {interactionId, frame} = reservation({campaignPreviewRemoveDisabled: 'false'});
+    sdk.frame(frame);
+    await settle();
+    assert.equal(preview(store).actions.remove, true);
+    store.dispatch({type: 'skip', offerId: interactionId});
+    await settle();
+    assert.deepEqual(calls, [['skip', {interactionId, campaignId: 'Spring Renewals'}]]);
+    assert.equal(preview(store).offer, null);
+  });
+});
