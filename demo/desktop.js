@@ -1,5 +1,12 @@
 // The demo agent desktop: a host page wiring the built kit to the simulated dialer.
-import {createCampaignStore, demoCampaign, SimulatedDialer, simulatedCapabilities, WebSocketDialer} from '/dist/index.js';
+import {
+  createCampaignStore,
+  demoCampaign,
+  parseSimulationJournal,
+  RecordedSimulatedDialer,
+  simulatedCapabilities,
+  WebSocketDialer,
+} from '/dist/index.js';
 
 const params = new URLSearchParams(location.search);
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
@@ -13,17 +20,50 @@ document.head.append(Object.assign(document.createElement('link'), {rel: 'styles
 
 const {script, ignored} = demoCampaign(params);
 
+// The campaign's own parameters (not how it is shown), in a stable order.
+const campaignQuery = new URLSearchParams(params);
+for (const name of ['dialer', 'lang', 'theme']) campaignQuery.delete(name);
+campaignQuery.sort();
+const journalKey = `campaign-preview-kit demo ${campaignQuery}`;
+
+/** JSON text as a value; text that is not JSON stays text (the journal check then says why). */
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The simulated dialer in the page, resumed from this tab's journal after a
+ * reload (mid-preview or mid-call, with its timers) or started afresh.
+ */
+function simulated() {
+  const save = (journal) => sessionStorage.setItem(journalKey, JSON.stringify(journal));
+  const stored = sessionStorage.getItem(journalKey);
+  const parsed = stored === null ? null : parseSimulationJournal(parseJson(stored));
+  if (parsed?.ok) return RecordedSimulatedDialer.resume(parsed.journal, {onJournal: save});
+  if (parsed) console.warn(`Starting a new campaign: the stored one is unreadable (${parsed.error}).`);
+  const dialer = RecordedSimulatedDialer.start(script, {onJournal: save});
+  save(dialer.journal());
+  return dialer;
+}
+
 /**
  * ?dialer=ws: the same campaign run by the reference dialer server, over a
  * WebSocket (a reload resumes it). Otherwise the simulated dialer in the page.
  */
 async function connect() {
-  if (params.get('dialer') !== 'ws') return new SimulatedDialer(script);
+  if (params.get('dialer') !== 'ws') return simulated();
   const {dialerUrl} = await (await fetch('/demo/config.json')).json();
-  const campaign = new URLSearchParams(params);
-  for (const name of ['dialer', 'lang', 'theme']) campaign.delete(name);
-  return new WebSocketDialer(`${dialerUrl}/?${campaign}`, {capabilities: simulatedCapabilities(script)});
+  return new WebSocketDialer(`${dialerUrl}/?${campaignQuery}`, {capabilities: simulatedCapabilities(script)});
 }
+
+document.getElementById('start-over').addEventListener('click', () => {
+  sessionStorage.removeItem(journalKey);
+  location.reload();
+});
 
 const store = createCampaignStore(await connect());
 document.querySelector('campaign-provider').store = store;

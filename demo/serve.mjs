@@ -12,7 +12,7 @@ const port = Number(process.env.PORT ?? 8000);
 const dialerPort = Number(process.env.DIALER_PORT ?? port + 1);
 const root = new URL('..', import.meta.url).pathname;
 
-const dialer = await startReferenceDialer((query) => demoCampaign(query).script, dialerPort, 'localhost');
+const dialer = await startReferenceDialer((query) => demoCampaign(query).script, {port: dialerPort, host: 'localhost'});
 
 await startDevServer({
   config: {

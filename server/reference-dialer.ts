@@ -11,30 +11,46 @@
  *
  * Every command is run once per idempotency key: a repeat (a client resending
  * after a dropped line) gets the first answer again.
+ *
+ * With a state directory, each campaign's journal (its script, start time and
+ * every command with its key) is written there before a command is answered,
+ * and a restarted server resumes every campaign from it: killed mid-call, it
+ * comes back with the same call, and a command resent under its key after the
+ * restart still runs once.
  */
+import {mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {WebSocketServer, type WebSocket} from 'ws';
-import {SimulatedDialer, type SimulatedCampaignScript} from '../src/adapters/simulated/simulated-dialer.js';
+import {
+  RecordedSimulatedDialer,
+  parseSimulationJournal,
+  type SimulationJournal,
+} from '../src/adapters/simulated/recorded-dialer.js';
+import type {SimulatedCampaignScript} from '../src/adapters/simulated/simulated-dialer.js';
 import {PROTOCOL_VERSION, parseClientMessage, type ServerMessage} from '../src/protocol/index.js';
 
 const MAX_HISTORY = 1_000;
 
 /** One simulated campaign and the pages connected to it. */
 class Room {
-  readonly dialer: SimulatedDialer;
+  readonly dialer: RecordedSimulatedDialer;
   readonly clients = new Set<WebSocket>();
-  /** How many times each command id was executed (for tests: never more than once). */
+  /** How many times each command id was executed by this process (for tests: never more than once). */
   readonly executions = new Map<string, number>();
   private readonly history: unknown[] = [];
-  private readonly answers = new Map<string, ServerMessage>();
   private readonly session = `s-${Date.now().toString(36)}`;
   private readonly events;
+  /** Events raised by a command wait until its journal is stored. */
+  private held: unknown[] | null = null;
 
-  constructor(script: SimulatedCampaignScript) {
-    this.dialer = new SimulatedDialer(script);
+  constructor(campaign: SimulatedCampaignScript | SimulationJournal, save: ((journal: SimulationJournal) => void) | null) {
+    const options = save ? {onJournal: save} : {};
+    this.dialer = 'startedAt' in campaign ? RecordedSimulatedDialer.resume(campaign, options) : RecordedSimulatedDialer.start(campaign, options);
     this.events = this.dialer.events$.subscribe((event) => {
       this.history.push(event);
       if (this.history.length > MAX_HISTORY) this.history.shift();
-      this.clients.forEach((socket) => send(socket, {kind: 'event', event}));
+      if (this.held) this.held.push(event);
+      else this.broadcast(event);
     });
   }
 
@@ -61,21 +77,21 @@ class Room {
       return;
     }
     const {id, command} = message;
-    const known = this.answers.get(id);
-    if (known) {
-      send(socket, known);
-      return;
+    if (!this.dialer.outcome(id)) {
+      this.executions.set(id, (this.executions.get(id) ?? 0) + 1);
+      this.held = [];
+      this.dialer.send(command, id).subscribe({error: () => undefined});
+      const held = this.held;
+      this.held = null;
+      held.forEach((event) => this.broadcast(event));
     }
-    const answer = (reply: ServerMessage) => {
-      this.answers.set(id, reply);
-      if (socket.readyState === socket.OPEN) send(socket, reply);
-    };
-    this.executions.set(id, (this.executions.get(id) ?? 0) + 1);
-    this.dialer.send(command).subscribe({
-      complete: () => answer({kind: 'ack', id}),
-      error: (error: {code?: string; message?: string}) =>
-        answer({kind: 'nack', id, code: error.code ?? 'refused', message: error.message ?? 'Refused'}),
-    });
+    const outcome = this.dialer.outcome(id)!;
+    if (socket.readyState !== socket.OPEN) return;
+    send(socket, outcome.ok ? {kind: 'ack', id} : {kind: 'nack', id, code: outcome.code, message: outcome.message});
+  }
+
+  private broadcast(event: unknown): void {
+    this.clients.forEach((socket) => send(socket, {kind: 'event', event}));
   }
 }
 
@@ -86,22 +102,62 @@ function send(socket: WebSocket, message: ServerMessage): void {
 export interface ReferenceDialer {
   readonly url: string;
   /** The campaign of a connection query (`''` for none), once a client asked for it. */
-  room(query?: string): {readonly dialer: SimulatedDialer; readonly executions: ReadonlyMap<string, number>} | undefined;
+  room(query?: string): {readonly dialer: RecordedSimulatedDialer; readonly executions: ReadonlyMap<string, number>} | undefined;
   close(): Promise<void>;
 }
 
+export interface ReferenceDialerOptions {
+  /** 0 (the default): any free port. */
+  readonly port?: number;
+  /** Default: the loopback interface. */
+  readonly host?: string;
+  /** Where campaigns' journals are kept, so a restarted server resumes them. Default: memory only. */
+  readonly stateDir?: string;
+}
+
+/** A campaign's journal on disk: one file per connection query, replaced whole (never half written). */
+function journalStore(dir: string) {
+  mkdirSync(dir, {recursive: true});
+  const file = (key: string) => join(dir, `campaign-${encodeURIComponent(key) || '_'}.json`);
+  return {
+    save(key: string, journal: SimulationJournal): void {
+      const temporary = `${file(key)}.tmp`;
+      writeFileSync(temporary, JSON.stringify({query: key, journal}));
+      renameSync(temporary, file(key));
+    },
+    /** Every stored campaign; an unreadable one is reported and left out. */
+    load(): Map<string, SimulationJournal> {
+      const found = new Map<string, SimulationJournal>();
+      for (const name of readdirSync(dir).filter((n) => n.startsWith('campaign-') && n.endsWith('.json'))) {
+        try {
+          const stored = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+          const parsed = parseSimulationJournal(stored?.journal);
+          if (typeof stored?.query !== 'string' || !parsed.ok) throw new Error(parsed.ok ? 'no query' : parsed.error);
+          found.set(stored.query, parsed.journal);
+        } catch (error) {
+          console.error(`reference dialer: ignoring ${name}: ${(error as Error).message}`);
+        }
+      }
+      return found;
+    },
+  };
+}
+
 /**
- * Starts the server on `port` (0: any free one) of the loopback interface.
- * `scriptFor` turns a connection's query string into its campaign.
+ * Starts the server. `scriptFor` turns a connection's query string into its
+ * campaign; campaigns kept in `stateDir` resume instead.
  */
 export async function startReferenceDialer(
   scriptFor: SimulatedCampaignScript | ((query: URLSearchParams) => SimulatedCampaignScript),
-  port = 0,
-  host = '127.0.0.1',
+  options: ReferenceDialerOptions = {},
 ): Promise<ReferenceDialer> {
-  const server = new WebSocketServer({host, port});
+  const host = options.host ?? '127.0.0.1';
+  const server = new WebSocketServer({host, port: options.port ?? 0});
   await new Promise<void>((resolve) => server.once('listening', resolve));
+  const store = options.stateDir ? journalStore(options.stateDir) : null;
+  const saver = (key: string) => (store ? (journal: SimulationJournal) => store.save(key, journal) : null);
   const rooms = new Map<string, Room>();
+  for (const [key, journal] of store?.load() ?? []) rooms.set(key, new Room(journal, saver(key)));
   const script = (query: URLSearchParams) => (typeof scriptFor === 'function' ? scriptFor(query) : scriptFor);
 
   server.on('connection', (socket, request) => {
@@ -110,14 +166,16 @@ export async function startReferenceDialer(
     const key = query.toString();
     let room = rooms.get(key);
     if (!room) {
-      room = new Room(script(query));
+      room = new Room(script(query), saver(key));
       rooms.set(key, room);
+      // A campaign exists from its first connection, even before its first command.
+      store?.save(key, room.dialer.journal());
     }
     room.join(socket);
   });
 
   const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const actualPort = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `ws://${host}:${actualPort}`,
     room: (query = '') => rooms.get(query),

@@ -77,8 +77,6 @@ function nodeTests(name, testFiles) {
   const result = run(process.execPath, [
     '--import', 'tsx',
     '--test',
-    // The Webex SDK leaves timers of its own running (its 80 s accept timeout).
-    '--test-force-exit',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...testFiles,

@@ -29,8 +29,9 @@ const allowed: Record<string, RegExp> = {
   // The JSON Schema export uses valibot's own converter (build time only).
   protocol: /^(protocol\/|valibot$|@valibot\/to-json-schema$)/,
   core: /^(protocol\/|core\/|rxjs$)/,
-  // The Webex adapter reads the SDK's declarations (types only, checked below).
-  adapters: /^(protocol\/|core\/|adapters\/|rxjs$|@webex\/contact-center$)/,
+  // The Webex adapter reads the SDK's declarations (types only, checked below);
+  // the simulated dialer's stored journal is checked with valibot, like the protocol.
+  adapters: /^(protocol\/|core\/|adapters\/|rxjs$|valibot$|@webex\/contact-center$)/,
 };
 
 describe('layering', () => {

@@ -101,7 +101,7 @@ async function offered(options: WebexDialerOptions = {}, details: Record<string,
   const {interactionId, frame} = reservation(details);
   sdk.frame(frame);
   await settle();
-  return {...connection, interactionId};
+  return {...connection, interactionId, frame};
 }
 
 /** Accepts the offer and lets the dialer assign the call; returns the call's interaction id. */
@@ -160,7 +160,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   });
 
   it('R-M3 R-U2 Accept calls the SDK, which posts to the dialer and resolves on AgentContactAssigned', async () => {
-    const {store, interactionId} = await offered({profile: PROFILE});
+    const {store, interactionId, frame} = await offered({profile: PROFILE});
     const before = sdk.requests.length;
     store.dispatch({type: 'accept', offerId: interactionId});
     await settle();
@@ -176,6 +176,11 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Ana Souza');
     assert.equal(preview(store).notices.length, 0);
+    // A late copy of the reservation does not bring the accepted contact back.
+    sdk.frame(frame);
+    await settle();
+    assert.equal(preview(store).offer, null);
+    assert.equal(selectTask(store.snapshot())?.status, 'connected');
   });
 
   it('R-U5 a failed accept (CampaignPreviewAcceptFailed) is shown with its reason and the agent may decide again', async () => {
@@ -219,6 +224,37 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     await settle();
     assert.deepEqual(events.at(-1), {type: 'offer-withdrawn', offerId: interactionId, reason: 'expired', autoAction: 'skip'});
     assert.equal(preview(store).offer, null);
+  });
+
+  it('reports a failed accept the dialer made on its own, and a newer SDK\'s failure events', async () => {
+    const {store, interactionId} = await offered();
+    // No accept of ours is pending: the dialer's own auto accept failed.
+    sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: 'Spring Renewals', reason: 'DIALER_BUSY'}));
+    await settle();
+    assert.deepEqual(preview(store).notices.map((n) => n.code), ['DIALER_BUSY']);
+    // Newer SDKs emit task:campaignPreviewSkipFailed on the task itself.
+    const task = sdk.cc.taskManager.getTask(interactionId);
+    task.emit('task:campaignPreviewSkipFailed', {reason: 'SKIP_NOT_ALLOWED'});
+    await settle();
+    assert.deepEqual(preview(store).notices.map((n) => n.code), ['DIALER_BUSY', 'SKIP_NOT_ALLOWED']);
+  });
+
+  it('a task it cannot read is a visible error, never an exception in the SDK', async () => {
+    const {store} = connect();
+    const hostile = {
+      get data(): never {
+        throw new Error('unreadable');
+      },
+      on() {},
+      off() {},
+    };
+    assert.doesNotThrow(() => sdk.cc.trigger(WEBEX_EVENTS.reservation, hostile));
+    await settle();
+    assert.equal(preview(store).notices[0]?.code, 'webex-bad-task');
+    const {interactionId, frame} = reservation();
+    sdk.frame(frame);
+    await settle();
+    assert.equal(preview(store).offer?.offerId, interactionId, 'the next reservation still works');
   });
 
   it('R-U4 the call ends, the wrap-up code goes through task.wrapup, and the task is released', async () => {

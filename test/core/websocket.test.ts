@@ -10,6 +10,7 @@ import {WebSocketDialer, type SocketLike} from '../../src/adapters/websocket/web
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import {startReferenceDialer, type ReferenceDialer} from '../../server/reference-dialer.js';
 import {ALL_ACTIONS, campaign, contact} from './fixtures.js';
+import {socketWith, until} from './wire.js';
 
 const script = {
   campaign: campaign({timeoutMs: 0}),
@@ -21,14 +22,6 @@ const script = {
   talkMs: 60_000,
 };
 const capabilities = {enforcesTimeout: false, actions: ALL_ACTIONS.filter((a) => a !== 'request-contact')};
-
-async function until(check: () => boolean, what: string, ms = 3_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const servers: ReferenceDialer[] = [];
 const dialers: WebSocketDialer[] = [];
@@ -67,7 +60,9 @@ describe('WebSocket adapter with the reference dialer server', () => {
     let refused: unknown;
     dialer.send({type: 'set-agent-state', v: 1, state: 'not-ready'}).subscribe({error: (e) => (refused = e)});
     assert.match(String(refused), /cannot be reached/);
-    const again = await startReferenceDialer(script, port);
+    // Down for several reconnect attempts (20, 40, 80, 100 ms...), then back.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = await startReferenceDialer(script, {port});
     servers.push(again);
     await until(() => store.snapshot().connected, 'back online', 5_000);
     assert.equal(selectPreview(store.snapshot()).notices.some((n) => n.code === 'offline'), false);
@@ -78,31 +73,12 @@ describe('WebSocket adapter with the reference dialer server', () => {
     servers.push(server);
     let dropNextAck = true;
     // A line that loses the first answer and then breaks, as a flaky network would.
-    const flaky = (url: string): SocketLike => {
-      const socket = new WebSocket(url);
-      const facade: SocketLike = {
-        get readyState() {
-          return socket.readyState;
-        },
-        send: (data) => socket.send(data),
-        close: () => socket.terminate(),
-        onopen: null,
-        onmessage: null,
-        onclose: null,
-        onerror: null,
-      };
-      socket.onmessage = (event) => {
-        if (dropNextAck && String(event.data).includes('"ack"')) {
-          dropNextAck = false;
-          socket.terminate();
-          return;
-        }
-        facade.onmessage?.({data: event.data});
-      };
-      socket.onclose = (event) => facade.onclose?.(event);
-      socket.onerror = (event) => facade.onerror?.(event);
-      return facade;
-    };
+    const flaky = socketWith((data, socket) => {
+      if (!dropNextAck || !data.includes('"ack"')) return false;
+      dropNextAck = false;
+      socket.terminate();
+      return true;
+    });
     const {dialer, store} = connectTo(server.url, flaky);
     await until(() => selectPreview(store.snapshot()).step === 'reservation', 'the reservation');
     let done = false;

@@ -24,7 +24,10 @@ function buttonIn(doc: Document, tag: string, name: string): HTMLButtonElement |
 const textOf = (doc: Document, tag: string) => plain(doc.querySelector(tag)!.shadowRoot!.textContent!);
 
 describe('demo agent desktop', () => {
-  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
+    sessionStorage.clear(); // the desktops' journals (same tab, same origin)
+  });
 
   it('R-M1 R-U3 R-U6 preview mode: Campaign, Accept, answering machine, Voicemail left', async () => {
     const doc = await openDesktop('mode=preview&autoAvailable=true&outcome=machine&ringSeconds=1');
@@ -76,6 +79,26 @@ describe('demo agent desktop', () => {
     await waitUntil(() => buttonIn(reloaded, 'campaign-preview', 'Skip'), 'the same contact after the reload', {timeout: 5_000});
     expect(textOf(reloaded, 'campaign-preview')).to.contain(name!);
     expect(reloaded.querySelector('campaign-task-card')!.getAttribute('status')).to.equal('previewing');
+  });
+
+  it('a reload mid-call resumes the in-page campaign: the same call, its timer from the same start', async () => {
+    const query = 'mode=direct&cpa=false&autoAvailable=true&timeout=0&ringSeconds=1&talkSeconds=600';
+    const doc = await openDesktop(query);
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Answer'), 'the reservation', {timeout: 5_000});
+    buttonIn(doc, 'campaign-preview', 'Answer')!.click();
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Accept'), 'the contact', {timeout: 5_000});
+    buttonIn(doc, 'campaign-preview', 'Accept')!.click();
+    const card = (d: Document) => d.querySelector('campaign-task-card')!;
+    await waitUntil(() => card(doc)?.getAttribute('status') === 'connected', 'the connected call', {timeout: 5_000});
+    const since = (d: Document) => (card(d).shadowRoot!.querySelector('call-timer') as HTMLElement & {since: number}).since;
+    const started = since(doc);
+    const contact = textOf(doc, 'campaign-task-card');
+    document.querySelector('iframe')!.remove();
+    const reloaded = await openDesktop(query);
+    await waitUntil(() => card(reloaded)?.getAttribute('status') === 'connected', 'the call after the reload', {timeout: 5_000});
+    expect(since(reloaded)).to.equal(started);
+    expect(plain(textOf(reloaded, 'campaign-task-card')).split(' ').slice(0, 3)).to.deep.equal(plain(contact).split(' ').slice(0, 3));
+    expect(buttonIn(reloaded, 'campaign-preview', 'Accept')).to.equal(undefined);
   });
 
   it('reports malformed parameters instead of failing', async () => {

@@ -10,7 +10,8 @@
  * The SDK keeps singletons, so one instance serves a whole test file: tests
  * use distinct interaction ids.
  */
-import {build} from 'esbuild';
+import {build, type BuildOptions} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
@@ -43,11 +44,7 @@ export interface OfflineWebex {
 }
 
 async function bundle(): Promise<string> {
-  const dir = join(root, 'node_modules/.cache/campaign-preview-kit');
-  const file = join(dir, `webex-contact-center-${SDK_VERSION}.cjs`);
-  if (existsSync(file)) return file;
-  mkdirSync(dir, {recursive: true});
-  await build({
+  const options: BuildOptions = {
     stdin: {
       // The package exports only its default (Webex with the cc plugin); the
       // enums are read from its dist entry, by path, inside the bundle.
@@ -58,11 +55,21 @@ async function bundle(): Promise<string> {
       loader: 'js',
     },
     bundle: true,
+    // The SDK's own timers (such as its 80 s accept timeout, left running after
+    // success) must not keep the test process alive.
+    banner: {js: 'const __cpkUnrefTimeout = (...args) => { const timer = setTimeout(...args); timer.unref?.(); return timer; };'},
+    define: {setTimeout: '__cpkUnrefTimeout', 'window.setTimeout': '__cpkUnrefTimeout'},
     platform: 'node',
     format: 'cjs',
-    outfile: file,
     logLevel: 'error',
-  });
+  };
+  // Built once per SDK version and build recipe.
+  const recipe = createHash('sha256').update(JSON.stringify(options)).digest('hex').slice(0, 12);
+  const dir = join(root, 'node_modules/.cache/campaign-preview-kit');
+  const file = join(dir, `webex-contact-center-${SDK_VERSION}-${recipe}.cjs`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, {recursive: true});
+  await build({...options, outfile: file});
   return file;
 }
 

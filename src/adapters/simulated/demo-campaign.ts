@@ -184,6 +184,7 @@ export function demoCampaign(params: URLSearchParams, now: number = Date.now()):
     contacts: beyond ? beyondContacts(now) : SAMPLE_CONTACTS,
     outcome: pick('outcome', OUTCOMES, 'answer'),
     ringMs: (count('ringSeconds', 3) ?? 3) * 1000,
+    talkMs: (count('talkSeconds', 8) ?? 8) * 1000,
     concurrentCallLimit: count('limit', undefined),
     agentAvailable: flag('autoAvailable', false),
   };

@@ -127,13 +127,27 @@ export class WebexDialer implements DialerAdapter {
     this.capabilities = {enforcesTimeout: true, actions: this.supportedActions()};
     this.events$ = this.events.asObservable();
     this.ccListeners = [
-      [WEBEX_EVENTS.reservation, (task: WebexTask) => this.onReservation(task)],
-      [WEBEX_EVENTS.hydrate, (task: WebexTask) => this.onHydrate(task)],
-      [WEBEX_EVENTS.agentState, (data: {subStatus?: unknown}) => this.onAgentState(data)],
-      [WEBEX_EVENTS.raw.contactUpdated, (data: Partial<TaskData>) => this.onContactUpdated(this.find(data), data)],
-      [WEBEX_EVENTS.raw.acceptFailed, (data: Partial<TaskData>) => this.onPreviewFailed(this.find(data), 'accept', data)],
+      [WEBEX_EVENTS.reservation, this.guard((task: WebexTask) => this.onReservation(task))],
+      [WEBEX_EVENTS.hydrate, this.guard((task: WebexTask) => this.onHydrate(task))],
+      [WEBEX_EVENTS.agentState, this.guard((data: {subStatus?: unknown}) => this.onAgentState(data))],
+      [WEBEX_EVENTS.raw.contactUpdated, this.guard((data: Partial<TaskData>) => this.onContactUpdated(this.find(data), data))],
+      [WEBEX_EVENTS.raw.acceptFailed, this.guard((data: Partial<TaskData>) => this.onPreviewFailed(this.find(data), 'accept', data))],
     ];
     for (const [name, listener] of this.ccListeners) this.cc.on(name, listener);
+  }
+
+  /**
+   * A listener that never throws into the SDK (it calls listeners inside its
+   * own message handling): a task it cannot read becomes a visible error.
+   */
+  private guard<A extends unknown[]>(listener: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      try {
+        listener(...args);
+      } catch (error) {
+        this.emit({type: 'stream-error', code: 'webex-bad-task', message: `A Webex event could not be read (${String(error)}).`});
+      }
+    };
   }
 
   send(command: DialerCommand): Observable<void> {
@@ -185,6 +199,7 @@ export class WebexDialer implements DialerAdapter {
       return;
     }
     const previous = this.tracked.get(offerId);
+    if (previous && previous.phase !== 'offer') return; // a late copy of a reservation already accepted
     const settings = readSettings(task.data, previous?.settings ?? null);
     if (!settings) {
       this.emit({type: 'stream-error', code: 'webex-bad-task', message: `Webex reservation ${offerId} names no campaign.`});
@@ -223,8 +238,9 @@ export class WebexDialer implements DialerAdapter {
   private track(offerId: string, task: WebexTask, settings: PreviewSettings, phase: Tracked['phase']): Tracked {
     const tracked: Tracked = {offerId, task, settings, phase, pending: null, listeners: []};
     const on = (name: string, listener: Listener) => {
-      tracked.listeners.push([name, listener]);
-      task.on(name, listener);
+      const guarded = this.guard(listener);
+      tracked.listeners.push([name, guarded]);
+      task.on(name, guarded);
     };
     on(WEBEX_EVENTS.assigned, () => this.connected(tracked));
     on(WEBEX_EVENTS.outdialFailed, (reason: unknown) => this.failed(tracked, reason));

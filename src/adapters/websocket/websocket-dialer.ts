@@ -183,11 +183,14 @@ export class WebSocketDialer implements DialerAdapter {
       this.online = false;
       this.events.next({type: 'connection-state', v: PROTOCOL_VERSION, state: 'offline'});
     }
-    if (this.retry && !this.retry.closed) return;
+    if (this.retry) return; // a reconnect is already due
     const base = this.options.backoffMs ?? 250;
     const delay = Math.min(base * 2 ** this.attempts, this.options.maxBackoffMs ?? 8_000);
     this.attempts += 1;
-    this.retry = this.scheduler.schedule(() => this.open(), delay);
+    this.retry = this.scheduler.schedule(() => {
+      this.retry = null;
+      this.open();
+    }, delay);
   }
 
   private write(message: ClientMessage): void {

@@ -1,0 +1,139 @@
+/**
+ * Resuming a simulated campaign from its journal (a page reload, a server
+ * restart): the same campaign, ids and start times, and what fell due while
+ * nothing ran happens on resume. On virtual time.
+ */
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {VirtualTimeScheduler, type SchedulerAction, type SchedulerLike} from 'rxjs';
+import {createCampaignStore} from '../../src/adapters/store.js';
+import {
+  RecordedSimulatedDialer,
+  parseSimulationJournal,
+  type SimulationJournal,
+} from '../../src/adapters/simulated/recorded-dialer.js';
+import type {SimulatedCampaignScript} from '../../src/adapters/simulated/simulated-dialer.js';
+import {selectPreview, selectTask} from '../../src/core/views.js';
+import {campaign, contact} from './fixtures.js';
+
+const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
+const script: SimulatedCampaignScript = {
+  campaign: campaign({timeoutMs: 0, cpa: false, wrapUp: {codes: [{code: 'sale', label: 'Sale'}], allowNote: false, timeoutMs: 0}}),
+  contacts: [contact({id: 'a', name: 'Ana'}), contact({id: 'b', name: 'Bruno'})],
+  agentAvailable: true,
+  latencyMs: 100,
+  dialMs: 100,
+  ringMs: 1_000,
+  talkMs: 60_000,
+};
+
+/** A page: a recorded dialer and a store on a virtual clock that starts at `start`. */
+function page(start: number, journal?: SimulationJournal) {
+  const scheduler = new VirtualTimeScheduler();
+  scheduler.frame = start;
+  const saved: SimulationJournal[] = [];
+  const options = {scheduler, onJournal: (j: SimulationJournal) => saved.push(j)};
+  const dialer = journal ? RecordedSimulatedDialer.resume(journal, options) : RecordedSimulatedDialer.start(script, options);
+  const store = createCampaignStore(dialer, {scheduler});
+  const advance = (ms: number) => {
+    const target = scheduler.frame + ms;
+    scheduler.maxFrames = target;
+    scheduler.flush();
+    scheduler.frame = target;
+  };
+  return {dialer, store, advance, saved, now: () => scheduler.frame};
+}
+
+/** Reservation, contact, accept: a connected call 5 s in. */
+function midCall() {
+  const first = page(T0);
+  first.advance(200);
+  first.store.dispatch({type: 'answer-reservation', reservationId: first.store.snapshot().reservation!.reservationId});
+  first.advance(200);
+  first.store.dispatch({type: 'accept', offerId: first.store.snapshot().offer!.offerId});
+  first.advance(5_000);
+  return first;
+}
+
+describe('resuming a simulated campaign from its journal', () => {
+  it('a reload mid-call gives back the same call, with its start time, still connected', () => {
+    const first = midCall();
+    const before = selectTask(first.store.snapshot())!;
+    assert.equal(before.status, 'connected');
+    const stored = JSON.parse(JSON.stringify(first.saved.at(-1)));
+    const parsed = parseSimulationJournal(stored);
+    assert.ok(parsed.ok);
+
+    const reloaded = page(first.now() + 3_000, parsed.journal);
+    const after = selectTask(reloaded.store.snapshot())!;
+    assert.equal(after.callId, before.callId);
+    assert.equal(after.status, 'connected');
+    assert.equal(after.startedAt, before.startedAt);
+    assert.equal(after.contact?.name, before.contact?.name);
+  });
+
+  it('what fell due while the page was gone has happened on resume, and the rest runs on time', () => {
+    const first = midCall();
+    const journal = first.saved.at(-1)!;
+    // Back after the customer hung up: the call is over and its wrap-up is due.
+    const late = page(first.now() + 60_000, journal);
+    assert.equal(selectTask(late.store.snapshot())?.status, 'ended');
+    assert.equal(selectTask(late.store.snapshot())?.wrapUp?.disposition, null);
+    late.store.dispatch({type: 'set-disposition', callId: selectTask(late.store.snapshot())!.callId!, code: 'sale'});
+    late.advance(1_000);
+    assert.equal(selectPreview(late.store.snapshot()).step, 'reservation', 'the next reservation followed');
+  });
+
+  it('keeps each command\'s outcome by key, across a resume', () => {
+    const first = page(T0);
+    first.advance(200);
+    const reservationId = first.store.snapshot().reservation!.reservationId;
+    first.dialer.send({type: 'answer-reservation', v: 1, reservationId}, 'key-1').subscribe();
+    first.dialer.send({type: 'answer-reservation', v: 1, reservationId: 'nope'}, 'key-2').subscribe({error: () => undefined});
+    const resumed = page(first.now() + 10, first.saved.at(-1));
+    assert.deepEqual(resumed.dialer.outcome('key-1'), {ok: true});
+    assert.equal(resumed.dialer.outcome('key-2')?.ok, false);
+    assert.equal(resumed.dialer.outcome('key-3'), undefined);
+    assert.equal(resumed.dialer.journal().commands.length, 2, 'replaying records nothing new');
+  });
+
+  it('replays the exact times of a live run whose timers fired late, and its order', () => {
+    const clock = new VirtualTimeScheduler();
+    clock.frame = T0;
+    // Real timers fire a little late; this live clock fires every one 7 ms late.
+    const late: SchedulerLike = {
+      now: () => clock.now(),
+      schedule: <T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T) => clock.schedule(work, delay + 7, state),
+    };
+    const dialer = RecordedSimulatedDialer.start(script, {scheduler: late});
+    const live: unknown[] = [];
+    dialer.events$.subscribe((event) => live.push(event));
+    const store = createCampaignStore(dialer, {scheduler: clock});
+    const advance = (ms: number) => {
+      const target = clock.frame + ms;
+      clock.maxFrames = target;
+      clock.flush();
+      clock.frame = target;
+    };
+    advance(500);
+    store.dispatch({type: 'answer-reservation', reservationId: store.snapshot().reservation!.reservationId});
+    advance(503);
+    store.dispatch({type: 'accept', offerId: store.snapshot().offer!.offerId});
+    advance(2_000);
+
+    const replayed: unknown[] = [];
+    RecordedSimulatedDialer.resume(dialer.journal(), {scheduler: late}).events$.subscribe((event) => replayed.push(event));
+    assert.deepEqual(replayed, live);
+    assert.equal((live[1] as {at: number}).at, T0 + 100, 'the reservation at its nominal time, not 7 ms late');
+  });
+
+  it('refuses a corrupt journal with the reason', () => {
+    const journal = midCall().saved.at(-1)!;
+    const broken = {...journal, commands: [{at: 5, command: {type: 'accept'}}]};
+    const parsed = parseSimulationJournal(broken);
+    assert.equal(parsed.ok, false);
+    assert.match(parsed.ok ? '' : parsed.error, /^commands\.0\.command/);
+    assert.equal(parseSimulationJournal('{}').ok, false);
+    assert.equal(parseSimulationJournal({...journal, v: 2}).ok, false);
+  });
+});
