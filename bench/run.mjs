@@ -29,7 +29,7 @@ async function bundleBytes() {
     input: 'entry',
     plugins: [
       {name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? entry : null)},
-      nodeResolve({rootDir: root, exportConditions: ['production']}),
+      nodeResolve({rootDir: root, exportConditions: ['production', 'es2015']}),
       terser({ecma: 2022, module: true, format: {comments: false}}),
     ],
     onwarn: () => {},

@@ -37,12 +37,13 @@ function check(name, fn) {
 
 function runner(name, fn) {
   console.log(`\n=== ${name}`);
-  const {passed, failed, ok, seconds} = fn();
+  const {passed, failed, skipped = 0, ok, seconds} = fn();
   // A runner that crashed without counting still fails the run.
   const crashed = !ok && failed === 0 ? 1 : 0;
   totals.passed += passed;
   totals.failed += failed + crashed;
-  results.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${passed} passed, ${failed + crashed} failed (${seconds.toFixed(1)} s)`);
+  const skips = skipped ? `, ${skipped} skipped` : '';
+  results.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${passed} passed, ${failed + crashed} failed${skips} (${seconds.toFixed(1)} s)`);
 }
 
 function files(dir, suffix) {
@@ -88,18 +89,27 @@ function nodeTests(name, testFiles) {
 
 runner('core tests (node:test)', () => nodeTests('core', files('test/core', '.test.ts')));
 
-runner('element tests (web-test-runner, headless Chromium)', () => {
+/** web-test-runner in the browsers named (CPK_BROWSERS), counted by test/support/count-reporter.mjs. */
+function browserTests(browsers) {
+  const counts = join(scratch, `wtr-${browsers}.json`);
+  const result = run(bin('web-test-runner'), ['--config', 'test/web-test-runner.config.mjs'], {CPK_COUNT_FILE: counts, CPK_BROWSERS: browsers});
+  const {passed, failed, skipped} = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {passed: 0, failed: 0, skipped: 0};
+  return {...result, passed, failed, skipped};
+}
+
+runner('element and demo tests (web-test-runner, headless Chromium)', () => {
   process.env.CHROME_PATH = ensureChromium();
-  const counts = join(scratch, 'wtr.json');
-  const result = run(bin('web-test-runner'), ['--config', 'test/web-test-runner.config.mjs'], {CPK_COUNT_FILE: counts});
-  const {passed, failed} = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {passed: 0, failed: 0};
-  return {...result, passed, failed};
+  return browserTests('chromium');
 });
+
+// WebKit skips the tests that hold a modifier key: its WebDriver launcher only presses or types keys.
+runner('element tests in Firefox ESR and WebKit (web-test-runner)', () => browserTests('firefox,webkit'));
 
 check('build Storybook (storybook-static/)', () =>
   run('npm', ['run', '--silent', 'build-storybook'], {STORYBOOK_DISABLE_TELEMETRY: '1'}));
 
-runner('story tests (every story in headless Chromium, axe)', () => nodeTests('stories', files('test/stories', '.test.mjs')));
+runner('page tests (every story, axe; pages under a strict CSP; headless Chromium)', () =>
+  nodeTests('pages', [...files('test/stories', '.test.mjs'), ...files('test/csp', '.test.mjs')]));
 
 console.log('\n=== summary');
 for (const line of results) console.log(line);

@@ -3,6 +3,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {CHROMIUM_ARGS, ensureChromium} from './support/chromium.mjs';
+import {firefoxLauncher, webkitLauncher} from './support/browsers.mjs';
 import {countReporter} from './support/count-reporter.mjs';
 import {tsImport} from 'tsx/esm/api';
 
@@ -26,13 +27,26 @@ function referenceDialer() {
   };
 }
 
+/**
+ * CPK_BROWSERS picks the browsers (default `chromium`). Chromium runs the
+ * element and demo tests; Firefox and WebKit run the element tests.
+ */
+const names = (process.env.CPK_BROWSERS ?? 'chromium').split(',');
+const LAUNCHERS = {
+  chromium: () => chromeLauncher({launchOptions: {executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS}}),
+  firefox: firefoxLauncher,
+  webkit: webkitLauncher,
+};
+const unknown = names.filter((name) => !LAUNCHERS[name]);
+if (unknown.length) throw new Error(`CPK_BROWSERS: unknown ${unknown.join(', ')} (use ${Object.keys(LAUNCHERS).join(', ')})`);
+
 export default {
   rootDir: '.',
-  files: ['test/elements/**/*.test.ts', 'test/demo/**/*.test.ts'],
+  files: names.includes('chromium') ? ['test/elements/**/*.test.ts', 'test/demo/**/*.test.ts'] : ['test/elements/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
   plugins: [a11ySnapshotPlugin(), referenceDialer(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
-  browsers: [chromeLauncher({launchOptions: {executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS}})],
+  browsers: await Promise.all(names.map((name) => LAUNCHERS[name]())),
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter(process.env.CPK_COUNT_FILE)],
 };

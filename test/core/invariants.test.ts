@@ -9,57 +9,10 @@ import {step, type CoreInput} from '../../src/core/machine.js';
 import {initialState, type CampaignState} from '../../src/core/state.js';
 import {remainingMs, selectPreview, selectTask} from '../../src/core/views.js';
 import type {DialerCommand, DialerEvent} from '../../src/protocol/index.js';
-import {ALL_ACTIONS, campaign, contact} from './fixtures.js';
+import {ALL_ACTIONS, contact} from './fixtures.js';
+import {campaignArb, capsArb, decisionAction, eventArb, intentArb, offerId} from './arbitraries.js';
 
 const RUNS = Number(process.env.CPK_FUZZ_RUNS ?? 1000);
-
-const offerId = fc.constantFrom('o1', 'o2', 'o3');
-const callId = fc.constantFrom('c1', 'c2');
-const reservationId = fc.constantFrom('r1', 'r2');
-const decisionAction = fc.constantFrom('accept', 'skip', 'remove', 'leave-campaign' as const);
-
-const campaignArb = fc.record({
-  mode: fc.constantFrom('preview', 'standard', 'direct' as const),
-  timeoutMs: fc.constantFrom(0, 5_000, 30_000),
-  timeoutAction: fc.constantFrom('skip', 'accept', 'remove' as const),
-  allowSkip: fc.boolean(),
-  allowRemove: fc.boolean(),
-  allowEndCall: fc.boolean(),
-  cpa: fc.boolean(),
-}).map((o) => campaign(o));
-
-const eventArb: fc.Arbitrary<DialerEvent> = fc.oneof(
-  fc.record({type: fc.constant('agent-state' as const), state: fc.constantFrom('available', 'not-ready' as const)}),
-  fc.record({type: fc.constant('reservation-offered' as const), reservationId, campaign: campaignArb, at: fc.nat(20_000)}),
-  fc.record({type: fc.constant('reservation-answered' as const), reservationId}),
-  fc.record({offerId, campaign: campaignArb, at: fc.nat(20_000)}).map(({offerId, campaign, at}) => ({
-    type: 'contact-offered' as const,
-    offerId,
-    campaign,
-    contact: contact(),
-    offeredAt: at,
-    deadline: campaign.timeoutMs ? at + campaign.timeoutMs : null,
-  })),
-  fc.record({type: fc.constant('offer-withdrawn' as const), offerId, reason: fc.constantFrom('withdrawn', 'expired', 'skipped' as const)}),
-  fc.record({type: fc.constant('call-progress' as const), offerId, callId, phase: fc.constantFrom('dialing', 'ringing', 'connected' as const)}),
-  fc.record({type: fc.constant('cpa-result' as const), callId, result: fc.constantFrom('live-voice', 'answering-machine', 'busy', 'fax' as const)}),
-  fc.record({type: fc.constant('call-failed' as const), callId, reason: fc.constant('network')}),
-  fc.record({type: fc.constant('call-ended' as const), callId}),
-  fc.record({type: fc.constant('action-failed' as const), action: decisionAction, offerId, code: fc.constant('E'), message: fc.constant('refused')}),
-  fc.record({type: fc.constant('limit-reached' as const), scope: fc.constant('tenant' as const), code: fc.constant('MAX'), message: fc.constant('limit')}),
-  fc.constant({type: 'limit-cleared' as const}),
-);
-
-const intentArb = fc.oneof(
-  fc.constant({type: 'request-contact' as const}),
-  reservationId.map((id) => ({type: 'answer-reservation' as const, reservationId: id})),
-  offerId.map((id) => ({type: 'accept' as const, offerId: id})),
-  offerId.map((id) => ({type: 'skip' as const, offerId: id})),
-  offerId.map((id) => ({type: 'remove' as const, offerId: id})),
-  offerId.map((id) => ({type: 'leave' as const, offerId: id})),
-  callId.map((id) => ({type: 'cancel-call' as const, callId: id})),
-  callId.map((id) => ({type: 'voicemail-left' as const, callId: id})),
-);
 
 type Step = {input: CoreInput; advance: number};
 const stepArb: fc.Arbitrary<Step> = fc.record({
@@ -79,14 +32,6 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
     })))},
   ),
   advance: fc.nat(4_000),
-});
-
-const capsArb = fc.record({
-  enforcesTimeout: fc.boolean(),
-  actions: fc.oneof(
-    {weight: 3, arbitrary: fc.constant(ALL_ACTIONS)},
-    {weight: 1, arbitrary: fc.subarray([...ALL_ACTIONS], {minLength: 0})},
-  ),
 });
 
 const DECISIONS = new Set(['accept', 'skip', 'remove', 'leave-campaign']);

@@ -11,6 +11,7 @@ import {
   expectRole,
   plain,
   settle,
+  skipWithoutHeldKeys,
   useFakeClock,
   visibleText,
   withDialer,
@@ -217,7 +218,8 @@ describe('<campaign-preview>', () => {
     expect(dialer.sent).to.deep.equal([]);
   });
 
-  it('works by keyboard: Tab to Accept and press Enter', async () => {
+  it('works by keyboard: Tab to Accept and press Enter', async function () {
+    skipWithoutHeldKeys(this);
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer();
@@ -280,7 +282,8 @@ describe('<campaign-preview>', () => {
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Campaign');
   });
 
-  it('keyboard shortcuts: Alt+Shift+S skips from anywhere on the page; hosts remap or turn them off', async () => {
+  it('keyboard shortcuts: Alt+Shift+S skips from anywhere on the page; hosts remap or turn them off', async function () {
+    skipWithoutHeldKeys(this);
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer();
@@ -311,7 +314,8 @@ describe('<campaign-preview>', () => {
     expect(second.dialer.sent.map((c) => c.type)).to.deep.equal(['remove']);
   });
 
-  it('keyboard shortcuts leave keys typed into a field alone', async () => {
+  it('keyboard shortcuts leave keys typed into a field alone', async function () {
+    skipWithoutHeldKeys(this);
     const {el, dialer, provider} = await mount();
     const notes = document.createElement('textarea');
     provider.append(notes);
