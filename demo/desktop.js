@@ -60,10 +60,15 @@ async function connect() {
   return new WebSocketDialer(`${dialerUrl}/?${campaignQuery}`, {capabilities: simulatedCapabilities(script)});
 }
 
-document.getElementById('start-over').addEventListener('click', () => {
-  sessionStorage.removeItem(journalKey);
-  location.reload();
-});
+if (params.get('dialer') === 'ws') {
+  // The reference server keeps the campaign; the page has nothing of its own to forget.
+  document.getElementById('resume').textContent = 'The reference dialer server keeps this campaign: a reload resumes it.';
+} else {
+  document.getElementById('start-over').addEventListener('click', () => {
+    sessionStorage.removeItem(journalKey);
+    location.reload();
+  });
+}
 
 const store = createCampaignStore(await connect());
 document.querySelector('campaign-provider').store = store;

@@ -18,6 +18,7 @@
  * comes back with the same call, and a command resent under its key after the
  * restart still runs once.
  */
+import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {WebSocketServer, type WebSocket} from 'ws';
@@ -30,6 +31,8 @@ import type {SimulatedCampaignScript} from '../src/adapters/simulated/simulated-
 import {PROTOCOL_VERSION, parseClientMessage, type ServerMessage} from '../src/protocol/index.js';
 
 const MAX_HISTORY = 1_000;
+/** Each connection query is a campaign with live timers: past this many, new ones are refused. */
+const MAX_CAMPAIGNS = 200;
 
 /** One simulated campaign and the pages connected to it. */
 class Room {
@@ -115,15 +118,25 @@ export interface ReferenceDialerOptions {
   readonly stateDir?: string;
 }
 
-/** A campaign's journal on disk: one file per connection query, replaced whole (never half written). */
+/**
+ * A campaign's journal on disk: one file per connection query (named by its
+ * hash), replaced whole (never half written). A journal that cannot be written
+ * stops the server: it must not answer a command it could not store (its
+ * clients send it again to the restarted server, which runs it once).
+ */
 function journalStore(dir: string) {
   mkdirSync(dir, {recursive: true});
-  const file = (key: string) => join(dir, `campaign-${encodeURIComponent(key) || '_'}.json`);
+  const file = (key: string) => join(dir, `campaign-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
   return {
     save(key: string, journal: SimulationJournal): void {
-      const temporary = `${file(key)}.tmp`;
-      writeFileSync(temporary, JSON.stringify({query: key, journal}));
-      renameSync(temporary, file(key));
+      try {
+        const temporary = `${file(key)}.tmp`;
+        writeFileSync(temporary, JSON.stringify({query: key, journal}));
+        renameSync(temporary, file(key));
+      } catch (error) {
+        console.error(`reference dialer: cannot store the campaign's journal (${(error as Error).message}); stopping.`);
+        process.exit(70);
+      }
     },
     /** Every stored campaign; an unreadable one is reported and left out. */
     load(): Map<string, SimulationJournal> {
@@ -165,6 +178,10 @@ export async function startReferenceDialer(
     query.sort();
     const key = query.toString();
     let room = rooms.get(key);
+    if (!room && rooms.size >= MAX_CAMPAIGNS) {
+      socket.close(1013, 'Too many campaigns on this server');
+      return;
+    }
     if (!room) {
       room = new Room(script(query), saver(key));
       rooms.set(key, room);

@@ -8,9 +8,12 @@ import {OFFLINE_PROFILE, startOfflineWebex} from './webex-offline.js';
 const Webex = window.Webex.default ?? window.Webex;
 const status = document.getElementById('status');
 
-/** The kit on `webex.cc`: the profile from `register()` gives the wrap-up and idle codes. */
-function connectKit(webex, profile) {
-  const dialer = new WebexDialer(webex.cc, {profile});
+/**
+ * The kit on `webex.cc`: the profile from `register()` gives the wrap-up and
+ * idle codes; tasks hydrated during `register()` (a reload mid-call) resume.
+ */
+function connectKit(webex, profile, hydrated) {
+  const dialer = new WebexDialer(webex.cc, {profile, hydrated});
   document.querySelector('campaign-provider').store = createCampaignStore(dialer);
   // Webex's dialer only reserves an Available agent.
   return webex.cc.setAgentState({state: 'Available', auxCodeId: '0'});
@@ -20,9 +23,14 @@ function connectKit(webex, profile) {
 async function signIn(token) {
   const webex = Webex.init({credentials: {access_token: token}});
   await new Promise((resolve) => webex.once('ready', resolve));
+  const hydrated = [];
+  const collect = (task) => hydrated.push(task);
+  webex.cc.on('task:hydrate', collect);
   const profile = await webex.cc.register();
-  await webex.cc.stationLogin({teamId: profile.teams[0].teamId, loginOption: 'BROWSER'});
-  await connectKit(webex, profile);
+  webex.cc.off('task:hydrate', collect);
+  // After a reload the agent is still signed in to a station.
+  if (!profile.isAgentLoggedIn) await webex.cc.stationLogin({teamId: profile.teams[0].teamId, loginOption: 'BROWSER'});
+  await connectKit(webex, profile, hydrated);
   status.textContent = `Signed in as ${profile.agentName ?? profile.agentId}.`;
 }
 
@@ -36,7 +44,7 @@ async function offline() {
       requests.prepend(item);
     },
   });
-  await connectKit(dialer.webex, OFFLINE_PROFILE);
+  await connectKit(dialer.webex, OFFLINE_PROFILE, []);
   document.getElementById('offline').hidden = false;
   document.getElementById('offer').addEventListener('click', () => dialer.offerContact());
   document.getElementById('refuse').addEventListener('click', () => dialer.refuseNextAccept());

@@ -365,14 +365,16 @@ function onEvent(state: CampaignState, event: DialerEvent, now: number): Step {
       return unchanged(onCallProgress(state, event));
     case 'cpa-result':
       return unchanged(onCpaResult(state, event));
-    case 'call-failed':
-      return unchanged(startWrapUp(failCall(state, event.callId, event.reason), event.callId, now));
+    case 'call-failed': {
+      const failed = failCall(state, event.callId, event.reason);
+      return unchanged(event.wrapUp === false ? failed : startWrapUp(failed, event.callId, now));
+    }
     case 'call-ended': {
       const call = state.call;
       if (call?.callId !== event.callId || call.status === 'ended') return unchanged(state);
       // A failed call keeps its failed status; an ended one may now need its disposition.
-      const ended = call.status === 'failed' ? call : {...call, status: 'ended' as const, cancelling: false};
-      return unchanged(startWrapUp({...state, call: ended}, event.callId, event.at ?? now));
+      const ended = {...state, call: call.status === 'failed' ? call : {...call, status: 'ended' as const, cancelling: false}};
+      return unchanged(event.wrapUp === false ? ended : startWrapUp(ended, event.callId, event.at ?? now));
     }
     case 'action-failed':
       return unchanged(onActionFailed(state, event.action, event.offerId, event.code, event.message));

@@ -56,12 +56,12 @@ export const CampaignOptions = {
   allowDoNotCall: v.optional(v.boolean()),
   /** The hours (in the contact's time zone) when calls are allowed; `enforce` blocks Accept outside them. */
   callingWindow: v.optional(v.object({start: ClockTime, end: ClockTime, enforce: v.boolean()})),
+  /** The agent may schedule a callback, from the preview or the wrap-up. */
+  callbacks: v.optional(v.object({allowOtherNumber: v.boolean(), allowBackToMe: v.boolean()})),
   /**
    * After a campaign call, the agent gives a disposition code (and a note when
    * allowed) within `timeoutMs` (0: no limit); the dialer holds the next preview until then.
    */
-  /** The agent may schedule a callback, from the preview or the wrap-up. */
-  callbacks: v.optional(v.object({allowOtherNumber: v.boolean(), allowBackToMe: v.boolean()})),
   wrapUp: v.optional(
     v.object({
       codes: v.pipe(v.array(ReasonSchema), v.minLength(1), v.maxLength(100)),
@@ -205,6 +205,8 @@ export const CpaResultEvent = event('cpa-result', {
 export const CallFailedEvent = event('call-failed', {
   callId: Id,
   reason: Text,
+  /** False when the dialer wants no disposition for this call; absent, the campaign's `wrapUp` decides. */
+  wrapUp: v.optional(v.boolean()),
 });
 
 /** The call ended. */
@@ -213,6 +215,8 @@ export const CallEndedEvent = event('call-ended', {
   reason: v.optional(Text),
   /** When it ended; the wrap-up time counts from here. */
   at: v.optional(EpochMs),
+  /** False when the dialer wants no disposition for this call; absent, the campaign's `wrapUp` decides. */
+  wrapUp: v.optional(v.boolean()),
 });
 
 /** A command was refused by the dialer. */

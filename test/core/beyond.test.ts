@@ -188,6 +188,23 @@ describe('beyond the source: wrap-up disposition', () => {
   });
 });
 
+describe('beyond the source: a dialer that wants no disposition for a call', () => {
+  it('skips the wrap-up when the call ends or fails with wrapUp: false', () => {
+    const wrapUp = {codes: [{code: 'sale', label: 'Renewed'}], allowNote: false, timeoutMs: 0};
+    for (const end of [
+      {type: 'call-ended', callId: 'c1', wrapUp: false},
+      {type: 'call-failed', callId: 'c1', reason: 'busy', wrapUp: false},
+    ] as const) {
+      const m = withOffer({wrapUp, mode: 'preview'});
+      m.intent({type: 'accept', offerId: 'o1'}, NOON_UTC);
+      m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
+      m.event(end, NOON_UTC + 1_000);
+      assert.equal(selectTask(m.state)?.wrapUp, null, end.type);
+      assert.equal(selectPreview(m.state, NOON_UTC + 2_000).campaignButton.enabled, true, end.type);
+    }
+  });
+});
+
 describe('beyond the source: callbacks', () => {
   const callbacks = {allowOtherNumber: true, allowBackToMe: false};
   const window = {start: '08:00', end: '21:00', enforce: true};

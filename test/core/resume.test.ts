@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {VirtualTimeScheduler, type SchedulerAction, type SchedulerLike} from 'rxjs';
+import {VirtualTimeScheduler, interval, take, type SchedulerAction, type SchedulerLike} from 'rxjs';
+import {CatchUpScheduler} from '../../src/adapters/simulated/catch-up-scheduler.js';
 import {createCampaignStore} from '../../src/adapters/store.js';
 import {
   RecordedSimulatedDialer,
@@ -95,6 +96,10 @@ describe('resuming a simulated campaign from its journal', () => {
     assert.equal(resumed.dialer.outcome('key-2')?.ok, false);
     assert.equal(resumed.dialer.outcome('key-3'), undefined);
     assert.equal(resumed.dialer.journal().commands.length, 2, 'replaying records nothing new');
+    let again: unknown = 'pending';
+    resumed.dialer.send({type: 'answer-reservation', v: 1, reservationId}, 'key-1').subscribe({complete: () => (again = 'ok')});
+    assert.equal(again, 'ok', 'a known key gets its first answer');
+    assert.equal(resumed.dialer.journal().commands.length, 2, 'and does not run again');
   });
 
   it('replays the exact times of a live run whose timers fired late, and its order', () => {
@@ -125,6 +130,18 @@ describe('resuming a simulated campaign from its journal', () => {
     RecordedSimulatedDialer.resume(dialer.journal(), {scheduler: late}).events$.subscribe((event) => replayed.push(event));
     assert.deepEqual(replayed, live);
     assert.equal((live[1] as {at: number}).at, T0 + 100, 'the reservation at its nominal time, not 7 ms late');
+  });
+
+  it('its scheduler lets work reschedule itself, as RxJS operators do', () => {
+    const clock = new VirtualTimeScheduler();
+    clock.frame = T0;
+    const catchUp = new CatchUpScheduler(clock, T0);
+    const ticks: number[] = [];
+    interval(100, catchUp).pipe(take(3)).subscribe(() => ticks.push(catchUp.now()));
+    catchUp.goLive();
+    clock.maxFrames = T0 + 1_000;
+    clock.flush();
+    assert.deepEqual(ticks, [T0 + 100, T0 + 200, T0 + 300]);
   });
 
   it('refuses a corrupt journal with the reason', () => {

@@ -10,7 +10,7 @@ import {after, before, describe, it} from 'node:test';
 import {VirtualTimeScheduler} from 'rxjs';
 import type {ContactCenter} from '@webex/contact-center';
 import {createCampaignStore} from '../../src/adapters/store.js';
-import {WebexDialer, WEBEX_EVENTS, type WebexContactCenter, type WebexDialerOptions} from '../../src/webex.js';
+import {WebexDialer, WEBEX_EVENTS, type WebexContactCenter, type WebexDialerOptions, type WebexTask} from '../../src/webex.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import type {CampaignStore} from '../../src/core/store.js';
 import {offlineWebex, SDK_VERSION, type OfflineWebex} from '../support/webex-sdk.js';
@@ -138,7 +138,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(has('acceptPreviewContact'), true);
     assert.deepEqual(
       [...dialer.capabilities.actions].sort(),
-      ['accept', 'cancel-call', 'set-agent-state', 'set-disposition', ...(has('skipPreviewContact') ? ['skip'] : []), ...(has('removePreviewContact') ? ['remove'] : [])].sort(),
+      ['accept', 'set-agent-state', 'set-disposition', ...(has('skipPreviewContact') ? ['skip'] : []), ...(has('removePreviewContact') ? ['remove'] : [])].sort(),
     );
   });
 
@@ -284,6 +284,16 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(selectTask(store.snapshot())?.wrapUp?.disposition, 'wu-sale');
   });
 
+  it('asks for no disposition when Webex wants no wrap-up for the call', async () => {
+    const {store, interactionId} = await offered({profile: PROFILE});
+    const callInteraction = await acceptAndConnect(store, interactionId);
+    sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId: callInteraction, interaction: {mediaType: 'telephony', state: 'ended'}}));
+    await settle();
+    const task = selectTask(store.snapshot());
+    assert.equal(task?.status, 'ended');
+    assert.equal(task?.wrapUp, null);
+  });
+
   it('R-U5 an outdial failure after accepting fails the call with the dialer reason', async () => {
     const {store, interactionId} = await offered();
     const callInteraction = await acceptAndConnect(store, interactionId);
@@ -292,6 +302,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const task = selectTask(store.snapshot());
     assert.equal(task?.status, 'failed');
     assert.equal(task?.failReason, 'CUSTOMER_BUSY');
+    assert.equal(task?.wrapUp, null, 'Webex asked for no wrap-up');
   });
 
   it('a reservation without a number is a visible error, and the next one works', async () => {
@@ -317,6 +328,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     sdk.frame({type: agentState, data: {type: success, agentId: sdk.agentId, subStatus: 'Idle', auxCodeId: 'idle-break'}});
     await settle();
     assert.equal(preview(store).agentState, 'not-ready');
+    assert.equal(store.snapshot().agent.reason, 'Break', 'the idle code\'s name');
 
     const stateChanges = (from: number) =>
       sdk.requests
@@ -363,6 +375,44 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Bruno Lima');
     assert.equal(task?.startedAt, createdTimestamp);
+  });
+
+  it('a skip the dialer carries out before the SDK answers is reported once, as a skip', async () => {
+    let answer: () => void = () => undefined;
+    const newer = Object.create(sdk.cc, {skipPreviewContact: {value: () => new Promise<void>((resolve) => (answer = resolve))}});
+    const {dialer, store} = connect({}, newer);
+    const events: Array<{type: string; reason?: string}> = [];
+    dialer.events$.subscribe((event) => events.push(event as {type: string}));
+    const {interactionId, frame} = reservation();
+    sdk.frame(frame);
+    await settle();
+    store.dispatch({type: 'skip', offerId: interactionId});
+    await settle();
+    sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId, interaction: {mediaType: 'telephony', state: 'ended'}}));
+    answer();
+    await settle();
+    assert.deepEqual(events.filter((e) => e.type === 'offer-withdrawn').map((e) => e.reason), ['skipped']);
+  });
+
+  it('resumes tasks the SDK hydrated before the adapter existed (during register)', async () => {
+    const hydrated: unknown[] = [];
+    const collect = (task: unknown) => hydrated.push(task);
+    sdk.cc.on(WEBEX_EVENTS.hydrate, collect);
+    const interactionId = `hydrated-${++serial}`;
+    sdk.frame({
+      data: {
+        type: sdk.enums.CC_EVENTS.AGENT_CONTACT,
+        interactionId,
+        agentId: sdk.agentId,
+        orgId: sdk.orgId,
+        interaction: {mediaType: 'telephony', state: 'connected', createdTimestamp: T0 - 5_000, participants: {}, callProcessingDetails: {campaignId: 'Spring Renewals', customerName: 'Carla Dias', customerNumber: '+551155550103'}},
+      },
+    });
+    sdk.cc.off(WEBEX_EVENTS.hydrate, collect);
+    const {store} = connect({hydrated: hydrated as WebexTask[]});
+    await settle();
+    assert.equal(selectTask(store.snapshot())?.contact?.name, 'Carla Dias');
+    assert.equal(selectTask(store.snapshot())?.startedAt, T0 - 5_000);
   });
 
   it('offers Skip and Remove when the installed SDK has them (detected at run time)', async () => {

@@ -3,6 +3,9 @@
  * loopback port, on real time (short simulated latencies).
  */
 import assert from 'node:assert/strict';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
 import {WebSocket} from 'ws';
 import {createCampaignStore} from '../../src/adapters/store.js';
@@ -106,6 +109,16 @@ describe('resuming after a reload', () => {
     assert.equal(after.callId, before.callId);
     assert.equal(after.startedAt, before.startedAt, 'the timer counts from the same moment');
     assert.deepEqual([...server.room()!.executions.values()], [1, 1], 'nothing was sent again');
+  });
+
+  it('a very long campaign query is just another campaign, kept on disk too', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'cpk-long-'));
+    after(() => rmSync(stateDir, {recursive: true, force: true}));
+    const server = await startReferenceDialer(script, {stateDir});
+    servers.push(server);
+    const {store} = connectTo(`${server.url}/?note=${'x'.repeat(5_000)}`);
+    await until(() => store.snapshot().agent.state === 'available', 'the campaign');
+    assert.equal(readdirSync(stateDir).filter((name) => name.endsWith('.json')).length, 1);
   });
 
   it('clients with different campaign queries get different campaigns', async () => {

@@ -27,12 +27,20 @@ export class CatchUpScheduler implements SchedulerLike {
   private pinned: number | null;
   private readonly queue: Due[] = [];
   private order = 0;
+  /** The latest moment any work ran at: later work never runs before it. */
+  private latest: number;
 
   constructor(
     private readonly live: SchedulerLike,
     startedAt: number,
   ) {
     this.pinned = startedAt;
+    this.latest = startedAt;
+  }
+
+  /** The moment for new work: now, but never before work that already ran (a live timer may run at a due time ahead of the clock). */
+  nextMoment(): number {
+    return Math.max(Math.floor(this.now()), this.latest);
   }
 
   now(): number {
@@ -43,16 +51,24 @@ export class CatchUpScheduler implements SchedulerLike {
     const due: Due = {
       at: this.now() + Math.max(0, delay),
       order: this.order++,
-      run: () => work.call(undefined as unknown as SchedulerAction<T>, state),
+      // The work may reschedule itself through `this`, as RxJS actions allow.
+      run: () => work.call(this.actionFor(work, subscription), state),
       live: null,
     };
     this.queue.push(due);
     if (!this.replaying) this.arm(due);
-    return new Subscription(() => {
+    const subscription = new Subscription(() => {
       const index = this.queue.indexOf(due);
       if (index >= 0) this.queue.splice(index, 1);
       due.live?.unsubscribe();
     });
+    return subscription;
+  }
+
+  private actionFor<T>(work: (this: SchedulerAction<T>, state?: T) => void, subscription: Subscription): SchedulerAction<T> {
+    return Object.assign(subscription, {
+      schedule: (state?: T, delay?: number) => subscription.add(this.schedule(work, delay, state)) ?? subscription,
+    }) as unknown as SchedulerAction<T>;
   }
 
   /** Runs `work` at `time`, after everything due up to then. */
@@ -60,6 +76,7 @@ export class CatchUpScheduler implements SchedulerLike {
     this.runUntil(time);
     const outer = this.pinned;
     this.pinned = time;
+    this.latest = Math.max(this.latest, time);
     try {
       return work();
     } finally {
@@ -82,6 +99,7 @@ export class CatchUpScheduler implements SchedulerLike {
       this.queue.splice(this.queue.indexOf(next), 1);
       next.live?.unsubscribe();
       this.pinned = next.at;
+      this.latest = Math.max(this.latest, next.at);
       next.run();
     }
     this.pinned = this.replaying ? Math.max(outer ?? time, time) : outer;

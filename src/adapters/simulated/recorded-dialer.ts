@@ -7,7 +7,7 @@
  * same timers; what fell due while nobody was running it happens on resume.
  */
 import * as v from 'valibot';
-import {Observable, Subject, asyncScheduler, concat, defer, from, type SchedulerLike} from 'rxjs';
+import {Observable, Subject, asyncScheduler, defer, type SchedulerLike} from 'rxjs';
 import type {Capabilities} from '../../core/state.js';
 import {CampaignSchema, ContactSchema, DialerCommandSchema, type DialerCommand} from '../../protocol/index.js';
 import {CatchUpScheduler} from './catch-up-scheduler.js';
@@ -73,7 +73,12 @@ export type CommandOutcome = {readonly ok: true} | {readonly ok: false; readonly
 export interface RecordedDialerOptions {
   /** The live clock; a virtual one in tests. */
   readonly scheduler?: SchedulerLike;
-  /** Called with the journal after each command has run, before its outcome is reported: store it here. */
+  /**
+   * Called with the journal after each command has run, before its outcome is
+   * reported: store it here. A failure to store is logged, and the command's
+   * outcome stands (it did run); a server that must not answer unstored
+   * commands stops itself in here.
+   */
   readonly onJournal?: (journal: SimulationJournal) => void;
 }
 
@@ -85,6 +90,7 @@ export class RecordedSimulatedDialer implements DialerAdapter {
   private readonly dialer: SimulatedDialer;
   private readonly entries: JournalEntry[] = [];
   private readonly outcomes = new Map<string, CommandOutcome>();
+  /** Every event of the campaign, for late subscribers (a simulated campaign is finite: it ends when its contacts are worked). */
   private readonly history: unknown[] = [];
   private readonly live = new Subject<unknown>();
 
@@ -112,7 +118,11 @@ export class RecordedSimulatedDialer implements DialerAdapter {
     });
     for (const entry of journalHead.commands) this.run(entry).subscribe({error: () => undefined});
     this.clock.goLive();
-    this.events$ = defer(() => concat(from(this.history.slice()), this.live));
+    // Everything so far, then live; events raised while the past is delivered are part of the past.
+    this.events$ = new Observable<unknown>((subscriber) => {
+      for (let i = 0; i < this.history.length && !subscriber.closed; i += 1) subscriber.next(this.history[i]);
+      return this.live.subscribe(subscriber);
+    });
   }
 
   /** Everything needed to rebuild this campaign. */
@@ -130,9 +140,13 @@ export class RecordedSimulatedDialer implements DialerAdapter {
     return this.dialer.remainingContacts;
   }
 
-  /** Runs `command` (once per `key`, when one is given) and records it. */
+  /** Runs `command` and records it; under a `key` it already ran, it answers as it did then. */
   send(command: DialerCommand, key?: string): Observable<void> {
-    return defer(() => this.run({at: Math.floor(this.clock.now()), command, ...(key === undefined ? {} : {key})}, true));
+    return defer(() => {
+      const known = key === undefined ? undefined : this.outcomes.get(key);
+      if (known) return answer(known);
+      return this.run({at: this.clock.nextMoment(), command, ...(key === undefined ? {} : {key})}, true);
+    });
   }
 
   dispose(): void {
@@ -156,9 +170,23 @@ export class RecordedSimulatedDialer implements DialerAdapter {
       this.entries.push(entry);
       const outcome = this.clock.runAt(entry.at, () => this.execute(entry.command));
       if (entry.key !== undefined) this.outcomes.set(entry.key, outcome);
-      if (notify) this.options.onJournal?.(this.journal());
-      if (outcome.ok) subscriber.complete();
-      else subscriber.error(new DialerError(outcome.code, outcome.message));
+      if (notify) this.store();
+      return answer(outcome).subscribe(subscriber);
     });
   }
+
+  private store(): void {
+    try {
+      this.options.onJournal?.(this.journal());
+    } catch (error) {
+      console.error('The simulated dialer could not store its journal; a reload will not resume it.', error);
+    }
+  }
+}
+
+function answer(outcome: CommandOutcome): Observable<void> {
+  return new Observable<void>((subscriber) => {
+    if (outcome.ok) subscriber.complete();
+    else subscriber.error(new DialerError(outcome.code, outcome.message));
+  });
 }

@@ -46,7 +46,7 @@ export interface WebexContactCenter {
 }
 
 /** The parts of an SDK task the adapter uses. */
-export type WebexTask = Pick<ITask, 'on' | 'off' | 'end' | 'wrapup'> & {readonly data: TaskData};
+export type WebexTask = Pick<ITask, 'on' | 'off' | 'wrapup'> & {readonly data: TaskData};
 
 export interface WebexDialerOptions {
   /**
@@ -55,8 +55,11 @@ export interface WebexDialerOptions {
    * for Not ready.
    */
   readonly profile?: Pick<Profile, 'wrapupCodes' | 'idleCodes'>;
-  /** Whether the agent may cancel a ringing call (R-C3); Webex does not say per campaign. Default true. */
-  readonly allowEndCall?: boolean;
+  /**
+   * Tasks the SDK hydrated (`task:hydrate`) before the adapter existed, such as
+   * during `register()` after a reload: the kit resumes them.
+   */
+  readonly hydrated?: Iterable<WebexTask>;
   /** The clock, for tests. */
   readonly now?: () => number;
 }
@@ -103,6 +106,8 @@ export class WebexDialer implements DialerAdapter {
   readonly events$: Observable<unknown>;
 
   private readonly events = new Subject<unknown>();
+  /** Events raised before the store subscribed (the hydrated tasks), delivered to the first subscriber. */
+  private early: unknown[] | null = [];
   private readonly tracked = new Map<string, Tracked>();
   private readonly ccListeners: Array<readonly [string, Listener]>;
   private readonly extras: CampaignExtras;
@@ -121,19 +126,25 @@ export class WebexDialer implements DialerAdapter {
     this.cc = cc as WebexContactCenter;
     this.now = options.now ?? Date.now;
     this.extras = {
-      allowEndCall: options.allowEndCall ?? true,
       wrapUpCodes: (options.profile?.wrapupCodes ?? []).map(({id, name}) => ({code: id, label: name})),
     };
     this.capabilities = {enforcesTimeout: true, actions: this.supportedActions()};
-    this.events$ = this.events.asObservable();
+    this.events$ = new Observable<unknown>((subscriber) => {
+      const subscription = this.events.subscribe(subscriber);
+      const early = this.early;
+      this.early = null;
+      early?.forEach((event) => subscriber.next(event));
+      return subscription;
+    });
     this.ccListeners = [
       [WEBEX_EVENTS.reservation, this.guard((task: WebexTask) => this.onReservation(task))],
       [WEBEX_EVENTS.hydrate, this.guard((task: WebexTask) => this.onHydrate(task))],
-      [WEBEX_EVENTS.agentState, this.guard((data: {subStatus?: unknown}) => this.onAgentState(data))],
+      [WEBEX_EVENTS.agentState, this.guard((data: {subStatus?: unknown; auxCodeId?: unknown}) => this.onAgentState(data))],
       [WEBEX_EVENTS.raw.contactUpdated, this.guard((data: Partial<TaskData>) => this.onContactUpdated(this.find(data), data))],
       [WEBEX_EVENTS.raw.acceptFailed, this.guard((data: Partial<TaskData>) => this.onPreviewFailed(this.find(data), 'accept', data))],
     ];
     for (const [name, listener] of this.ccListeners) this.cc.on(name, listener);
+    for (const task of options.hydrated ?? []) this.guard((t: WebexTask) => this.onHydrate(t))(task);
   }
 
   /**
@@ -158,8 +169,6 @@ export class WebexDialer implements DialerAdapter {
         return this.preview('skip', command.offerId, this.cc.skipPreviewContact);
       case 'remove':
         return this.preview('remove', command.offerId, this.cc.removePreviewContact);
-      case 'cancel-call':
-        return this.onTask(command.callId, 'call', (tracked) => tracked.task.end());
       case 'set-disposition':
         return this.wrapUp(command);
       case 'set-agent-state':
@@ -178,7 +187,8 @@ export class WebexDialer implements DialerAdapter {
 
   private supportedActions(): DialerCommandType[] {
     const has = (method: unknown) => typeof method === 'function';
-    const actions: DialerCommandType[] = ['accept', 'cancel-call'];
+    // No cancel-call: Webex reports no ringing phase for a preview call (see `connected`).
+    const actions: DialerCommandType[] = ['accept'];
     if (has(this.cc.skipPreviewContact)) actions.push('skip');
     if (has(this.cc.removePreviewContact)) actions.push('remove');
     if (this.extras.wrapUpCodes.length > 0) actions.push('set-disposition');
@@ -187,7 +197,8 @@ export class WebexDialer implements DialerAdapter {
   }
 
   private emit(event: DialerEvent): void {
-    this.events.next(event);
+    if (this.early) this.early.push(event);
+    else this.events.next(event);
   }
 
   // --- SDK events -----------------------------------------------------------
@@ -226,13 +237,19 @@ export class WebexDialer implements DialerAdapter {
     const tracked = this.track(offerId, task, settings, ended ? 'wrap-up' : 'call');
     this.emit(contactOffered(offerId, data, settings, startedAt(data, this.now()), this.extras));
     this.emit({type: 'call-progress', offerId, callId: tracked.offerId, phase: 'connected'});
-    if (ended) this.emit({type: 'call-ended', callId: offerId});
+    if (ended) this.emit({type: 'call-ended', callId: offerId, wrapUp: this.extras.wrapUpCodes.length > 0});
   }
 
-  private onAgentState(data: {subStatus?: unknown}): void {
+  /** Available, or Not ready with the name of the agent's idle code. */
+  private onAgentState(data: {subStatus?: unknown; auxCodeId?: unknown}): void {
     const state = typeof data?.subStatus === 'string' ? data.subStatus : null;
     if (state === null) return;
-    this.emit(state === AVAILABLE ? {type: 'agent-state', state: 'available'} : {type: 'agent-state', state: 'not-ready', reason: state});
+    if (state === AVAILABLE) {
+      this.emit({type: 'agent-state', state: 'available'});
+      return;
+    }
+    const idle = this.options.profile?.idleCodes?.find((code) => code.id === data.auxCodeId);
+    this.emit({type: 'agent-state', state: 'not-ready', reason: idle?.name ?? state});
   }
 
   private track(offerId: string, task: WebexTask, settings: PreviewSettings, phase: Tracked['phase']): Tracked {
@@ -243,10 +260,11 @@ export class WebexDialer implements DialerAdapter {
       task.on(name, guarded);
     };
     on(WEBEX_EVENTS.assigned, () => this.connected(tracked));
-    on(WEBEX_EVENTS.outdialFailed, (reason: unknown) => this.failed(tracked, reason));
+    on(WEBEX_EVENTS.outdialFailed, (reason: unknown) => this.failed(tracked, reason, this.wrapUpDue(tracked)));
+    // The SDK drops a rejected task itself (it sends no task:end).
     on(WEBEX_EVENTS.rejected, (reason: unknown) => {
       if (tracked.phase === 'offer' && tracked.pending !== 'accept') this.withdrawn(tracked, 'withdrawn');
-      else this.failed(tracked, reason);
+      else this.failed(tracked, reason, false);
     });
     on(WEBEX_EVENTS.end, () => this.ended(tracked));
     on(WEBEX_EVENTS.wrappedUp, () => this.forget(tracked));
@@ -285,31 +303,51 @@ export class WebexDialer implements DialerAdapter {
   /** The accepted contact's call is up (or the dialer accepted at expiry by itself). */
   private connected(tracked: Tracked): void {
     // The SDK's accept also resolves when the contact ended instead (the offer is gone then).
-    if (tracked.phase !== 'offer' || this.tracked.get(tracked.offerId) !== tracked) return;
+    if (tracked.phase !== 'offer' || !this.follows(tracked)) return;
     tracked.phase = 'call';
+    // Webex assigns the call to the agent with no separate ringing phase for the customer.
     this.emit({type: 'call-progress', offerId: tracked.offerId, callId: tracked.offerId, phase: 'connected'});
   }
 
-  private failed(tracked: Tracked, reason: unknown): void {
+  private follows(tracked: Tracked): boolean {
+    return this.tracked.get(tracked.offerId) === tracked;
+  }
+
+  /** Whether the agent owes Webex a wrap-up for this task, and the kit can give one. */
+  private wrapUpDue(tracked: Tracked): boolean {
+    return tracked.task.data?.wrapUpRequired === true && this.extras.wrapUpCodes.length > 0;
+  }
+
+  /** The call could not be placed or was dropped; a wrap-up follows only when Webex wants one. */
+  private failed(tracked: Tracked, reason: unknown, wrapUp: boolean): void {
     if (tracked.phase === 'wrap-up') return;
     if (tracked.phase === 'offer') {
       tracked.phase = 'call';
       this.emit({type: 'call-progress', offerId: tracked.offerId, callId: tracked.offerId, phase: 'dialing'});
     }
     const text = typeof reason === 'string' && reason !== '' ? reason : 'UNKNOWN_REASON';
-    this.emit({type: 'call-failed', callId: tracked.offerId, reason: text});
+    this.emit({type: 'call-failed', callId: tracked.offerId, reason: text, wrapUp});
+    this.afterCall(tracked, wrapUp);
   }
 
   private ended(tracked: Tracked): void {
     if (tracked.phase === 'offer') {
       const expired = tracked.settings.expiresAt !== null && this.now() >= tracked.settings.expiresAt;
-      this.withdrawn(tracked, expired ? 'expired' : 'withdrawn');
+      // A skip or remove of ours that the dialer carried out before the SDK said so.
+      const reason = tracked.pending === 'skip' ? 'skipped' : tracked.pending === 'remove' ? 'removed' : expired ? 'expired' : 'withdrawn';
+      this.withdrawn(tracked, reason);
       return;
     }
     if (tracked.phase === 'wrap-up') return;
-    tracked.phase = 'wrap-up';
-    this.emit({type: 'call-ended', callId: tracked.offerId, at: this.now()});
-    if (tracked.task.data?.wrapUpRequired !== true || this.extras.wrapUpCodes.length === 0) this.forget(tracked);
+    const wrapUp = this.wrapUpDue(tracked);
+    this.emit({type: 'call-ended', callId: tracked.offerId, at: this.now(), wrapUp});
+    this.afterCall(tracked, wrapUp);
+  }
+
+  /** Keeps the task for its wrap-up (until task:wrappedup), or lets it go. */
+  private afterCall(tracked: Tracked, wrapUp: boolean): void {
+    if (wrapUp) tracked.phase = 'wrap-up';
+    else this.forget(tracked);
   }
 
   private withdrawn(tracked: Tracked, reason: 'withdrawn' | 'expired' | 'skipped' | 'removed'): void {
@@ -333,7 +371,7 @@ export class WebexDialer implements DialerAdapter {
         () => {
           tracked.pending = null;
           if (action === 'accept') this.connected(tracked);
-          else if (tracked.phase === 'offer') this.withdrawn(tracked, action === 'skip' ? 'skipped' : 'removed');
+          else if (this.follows(tracked)) this.withdrawn(tracked, action === 'skip' ? 'skipped' : 'removed');
         },
         (error: unknown) => {
           tracked.pending = null;

@@ -24,7 +24,6 @@ export interface PreviewSettings {
 
 /** What the adapter adds to every campaign: settings Webex does not send with the task. */
 export interface CampaignExtras {
-  readonly allowEndCall: boolean;
   readonly wrapUpCodes: readonly Reason[];
 }
 
@@ -53,7 +52,7 @@ const autoAction = (value: unknown): TimeoutAction | null => {
   return action === 'accept' || action === 'skip' || action === 'remove' ? action : null;
 };
 
-const processing = (data: Partial<TaskData>): Fields => record(record(data.interaction).callProcessingDetails);
+const processingOf = (data: Partial<TaskData>): Fields => record(record(data.interaction).callProcessingDetails);
 
 /** Whether the task is a preview reservation (not yet accepted). */
 export function isReservation(data: Partial<TaskData>): boolean {
@@ -62,7 +61,7 @@ export function isReservation(data: Partial<TaskData>): boolean {
 
 /** The campaign a task belongs to, or null for a task that is not a campaign's. */
 export function campaignIdOf(data: Partial<TaskData>): string | null {
-  return text(processing(data).campaignId) ?? text(record(data).campaignId);
+  return text(processingOf(data).campaignId) ?? text(record(data).campaignId);
 }
 
 /**
@@ -70,7 +69,7 @@ export function campaignIdOf(data: Partial<TaskData>): string | null {
  * value from `previous`: a `CampaignContactUpdated` payload may omit them.
  */
 export function readSettings(data: Partial<TaskData>, previous: PreviewSettings | null): PreviewSettings | null {
-  const details = processing(data);
+  const details = processingOf(data);
   const campaignId = campaignIdOf(data) ?? previous?.campaignId;
   if (!campaignId) return null;
   return {
@@ -95,7 +94,8 @@ export function campaignOf(settings: PreviewSettings, offeredAt: number, extras:
     timeoutAction: settings.autoAction ?? 'skip',
     allowSkip: !settings.skipDisabled,
     allowRemove: !settings.removeDisabled,
-    allowEndCall: extras.allowEndCall,
+    // Webex reports no ringing phase in which a call could be cancelled (R-C3).
+    allowEndCall: false,
     cpa: false,
     // Webex dials the contact's number; the agent does not choose one.
     forceNumber: true,
@@ -129,15 +129,17 @@ export function contactOffered(
   offeredAt: number,
   extras: CampaignExtras,
 ): DialerEventOf<'contact-offered'> {
-  const details = processing(data);
-  const number = text(details.customerNumber) ?? text(details.dnis) ?? text(details.ani) ?? '';
+  const processing = processingOf(data);
+  // Webex's own widgets read the customer from callAssociatedDetails; the SDK types callProcessingDetails.
+  const associated = record(record(data.interaction).callAssociatedDetails);
+  const number = text(processing.customerNumber) ?? text(associated.dn) ?? text(processing.dnis) ?? '';
   return {
     type: 'contact-offered',
     offerId,
     campaign: campaignOf(settings, offeredAt, extras),
     contact: {
       id: offerId,
-      name: text(details.customerName) ?? number,
+      name: text(processing.customerName) ?? text(associated.customerName) ?? number,
       phoneNumbers: [{number}],
       details: detailsOf(data),
     },
