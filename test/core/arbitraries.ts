@@ -1,5 +1,15 @@
 /** fast-check arbitraries for the campaign: dialer events, agent intents, capabilities. */
 import fc from 'fast-check';
+
+/**
+ * How many runs (CPK_FUZZ_RUNS, 1,000 by default; `npm run fuzz` sets 100,000)
+ * and, to replay a counterexample, its seed (CPK_FUZZ_SEED).
+ */
+export const RUNS = Number(process.env.CPK_FUZZ_RUNS ?? 1000);
+export const FUZZ: fc.Parameters<unknown> = {
+  numRuns: RUNS,
+  ...(process.env.CPK_FUZZ_SEED ? {seed: Number(process.env.CPK_FUZZ_SEED)} : {}),
+};
 import type {DialerEvent} from '../../src/protocol/index.js';
 import {ALL_ACTIONS, campaign, contact} from './fixtures.js';
 

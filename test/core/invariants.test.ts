@@ -10,9 +10,8 @@ import {initialState, type CampaignState} from '../../src/core/state.js';
 import {remainingMs, selectPreview, selectTask} from '../../src/core/views.js';
 import type {DialerCommand, DialerEvent} from '../../src/protocol/index.js';
 import {ALL_ACTIONS, contact} from './fixtures.js';
-import {campaignArb, capsArb, decisionAction, eventArb, intentArb, offerId} from './arbitraries.js';
+import {FUZZ, campaignArb, capsArb, decisionAction, eventArb, intentArb, offerId} from './arbitraries.js';
 
-const RUNS = Number(process.env.CPK_FUZZ_RUNS ?? 1000);
 
 type Step = {input: CoreInput; advance: number};
 const stepArb: fc.Arbitrary<Step> = fc.record({
@@ -94,7 +93,7 @@ describe('campaign state machine invariants (fast-check)', () => {
           state = result.state;
         }
       }),
-      {numRuns: RUNS},
+      FUZZ,
     );
   });
 
@@ -114,7 +113,7 @@ describe('campaign state machine invariants (fast-check)', () => {
         }
         assert.equal(sent, 1);
       }),
-      {numRuns: RUNS},
+      FUZZ,
     );
   });
 });

@@ -12,8 +12,8 @@ import {createCampaignStore} from '../../src/adapters/store.js';
 import type {DialerCommand} from '../../src/protocol/index.js';
 import {goodOffer} from '../hostile/corpus.js';
 import {ALL_ACTIONS} from './fixtures.js';
+import {FUZZ} from './arbitraries.js';
 
-const RUNS = Number(process.env.CPK_FUZZ_RUNS ?? 1000);
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 const DEADLINE = T0 + 30_000;
 const DECISIONS = new Set(['accept', 'skip', 'remove', 'leave-campaign']);
@@ -67,7 +67,7 @@ describe('races (randomized, through the store)', () => {
         assert.equal(decisions().length, 1, JSON.stringify(decisions()));
         store.dispose();
       }),
-      {numRuns: RUNS},
+      FUZZ,
     );
   });
 
@@ -85,7 +85,7 @@ describe('races (randomized, through the store)', () => {
         assert.equal(decisions().length, 1, JSON.stringify(decisions()));
         store.dispose();
       }),
-      {numRuns: RUNS},
+      FUZZ,
     );
   });
 
@@ -103,7 +103,7 @@ describe('races (randomized, through the store)', () => {
         assert.equal(decisions().length, withdrawFirst ? 0 : 1, JSON.stringify(decisions()));
         store.dispose();
       }),
-      {numRuns: RUNS},
+      FUZZ,
     );
   });
 });

@@ -11,10 +11,9 @@ import fc from 'fast-check';
 import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
 import {createCampaignStore} from '../../src/adapters/store.js';
 import {DialerError} from '../../src/adapters/dialer-adapter.js';
-import {capsArb, eventArb, intentArb} from './arbitraries.js';
+import {FUZZ, RUNS, capsArb, eventArb, intentArb} from './arbitraries.js';
 import {HOSTILE_CORPUS} from '../hostile/corpus.js';
 
-const RUNS = Number(process.env.CPK_FUZZ_RUNS ?? 1000);
 const DECISIONS = new Set(['accept', 'skip', 'remove', 'leave-campaign']);
 
 // A class, not its event: fast-check inspects generated values, and some of these throw when touched.
@@ -57,9 +56,8 @@ describe('store fuzzing (fast-check)', () => {
               const {delayMs, refuse} = answers.next().value;
               return new Observable<void>((s) => {
                 const answer = scheduler.schedule(() => {
-                  if (!refuse) return s.complete();
-                  if (id !== undefined) live.set(id, (live.get(id) ?? 0) - 1);
-                  s.error(new DialerError('E_FUZZ', 'refused'));
+                  if (refuse) s.error(new DialerError('E_FUZZ', 'refused'));
+                  else s.complete();
                 }, delayMs);
                 return () => answer.unsubscribe();
               });
@@ -67,11 +65,12 @@ describe('store fuzzing (fast-check)', () => {
           },
           {scheduler},
         );
-        // A new offer (even under an old id) starts with no decision.
-        let shown: string | undefined;
-        store.state$.subscribe((state) => {
-          if (state.offer?.offerId !== shown && shown !== undefined) live.delete(shown);
-          shown = state.offer?.offerId;
+        // A new offer (even under an old id) starts with no decision, and a decision the
+        // dialer refused (by answer or by an action-failed event) is no longer live.
+        let shown: {offerId: string; decided: boolean} | undefined;
+        store.state$.subscribe(({offer}) => {
+          if (shown && (offer?.offerId !== shown.offerId || (shown.decided && !offer.decision))) live.delete(shown.offerId);
+          shown = offer ? {offerId: offer.offerId, decided: offer.decision !== null} : undefined;
         });
         for (const {input, advanceMs} of steps) {
           if (input.kind === 'event') events.next(input.event);
@@ -83,7 +82,7 @@ describe('store fuzzing (fast-check)', () => {
         assert.deepEqual(violations, []);
         store.dispose();
       }),
-      {numRuns: RUNS},
+      FUZZ,
     );
   });
 });

@@ -69,6 +69,25 @@ describe('campaign store', () => {
     assert.equal(view.notices[0].code, 'E_BUSY');
   });
 
+  // Found by `npm run fuzz` (seed -728344823): the dialer's action-failed event for an
+  // accept can arrive before the accept command's own answer.
+  it('an accept the dialer reports as failed by event may be retried before the first command is answered', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const {events, adapter, sent} = fakeAdapter({send: () => new Observable<void>((s) => void scheduler.schedule(() => s.complete(), 1_000))});
+    const store = createCampaignStore(adapter, {scheduler});
+    events.next({type: 'agent-state', state: 'available'});
+    events.next(offered('o1', {timeoutMs: 0}));
+    store.dispatch({type: 'accept', offerId: 'o1'});
+    store.dispatch({type: 'accept', offerId: 'o1'});
+    assert.equal(sent.length, 1, 'one decision while it is live');
+    events.next({type: 'action-failed', action: 'accept', offerId: 'o1', code: 'E', message: 'refused'});
+    assert.equal(selectPreview(store.snapshot()).actions.accept, true, 'the refusal gives the decision back');
+    store.dispatch({type: 'accept', offerId: 'o1'});
+    assert.equal(sent.length, 2);
+    scheduler.flush();
+    assert.equal(selectPreview(store.snapshot()).step, 'closed', 'the retried accept stands');
+  });
+
   it('R-C1 sends the timeout action at the deadline on the injected clock, once', () => {
     const scheduler = new VirtualTimeScheduler();
     const {events, adapter, sent} = fakeAdapter();

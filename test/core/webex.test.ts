@@ -114,6 +114,23 @@ async function acceptAndConnect(store: CampaignStore, interactionId: string): Pr
   return callInteraction;
 }
 
+/** What the dialer sends for a campaign call already connected when the SDK (re)connects: the SDK hydrates it. */
+const connectedCall = (customerName: string, createdTimestamp: number) => ({
+  data: {
+    type: sdk.enums.CC_EVENTS.AGENT_CONTACT,
+    interactionId: `hydrated-${++serial}`,
+    agentId: sdk.agentId,
+    orgId: sdk.orgId,
+    interaction: {
+      mediaType: 'telephony',
+      state: 'connected',
+      createdTimestamp,
+      participants: {},
+      callProcessingDetails: {campaignId: 'Spring Renewals', customerName, customerNumber: '+551155550102'},
+    },
+  },
+});
+
 const preview = (store: CampaignStore) => selectPreview(store.snapshot(), store.now());
 
 describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
@@ -353,23 +370,8 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
 
   it('resumes after a reload: a hydrated campaign call keeps its start time', async () => {
     const {store} = connect();
-    const interactionId = `hydrated-${++serial}`;
     const createdTimestamp = T0 - 95_000;
-    sdk.frame({
-      data: {
-        type: sdk.enums.CC_EVENTS.AGENT_CONTACT,
-        interactionId,
-        agentId: sdk.agentId,
-        orgId: sdk.orgId,
-        interaction: {
-          mediaType: 'telephony',
-          state: 'connected',
-          createdTimestamp,
-          participants: {},
-          callProcessingDetails: {campaignId: 'Spring Renewals', customerName: 'Bruno Lima', customerNumber: '+551155550102'},
-        },
-      },
-    });
+    sdk.frame(connectedCall('Bruno Lima', createdTimestamp));
     await settle();
     const task = selectTask(store.snapshot());
     assert.equal(task?.status, 'connected');
@@ -398,16 +400,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const hydrated: unknown[] = [];
     const collect = (task: unknown) => hydrated.push(task);
     sdk.cc.on(WEBEX_EVENTS.hydrate, collect);
-    const interactionId = `hydrated-${++serial}`;
-    sdk.frame({
-      data: {
-        type: sdk.enums.CC_EVENTS.AGENT_CONTACT,
-        interactionId,
-        agentId: sdk.agentId,
-        orgId: sdk.orgId,
-        interaction: {mediaType: 'telephony', state: 'connected', createdTimestamp: T0 - 5_000, participants: {}, callProcessingDetails: {campaignId: 'Spring Renewals', customerName: 'Carla Dias', customerNumber: '+551155550103'}},
-      },
-    });
+    sdk.frame(connectedCall('Carla Dias', T0 - 5_000));
     sdk.cc.off(WEBEX_EVENTS.hydrate, collect);
     const {store} = connect({hydrated: hydrated as WebexTask[]});
     await settle();
