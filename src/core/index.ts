@@ -1,6 +1,7 @@
 export * from './state.js';
 export * from './intents.js';
 export * from './machine.js';
+export {can, canDecide, canRequestContact, outsideEnforcedWindow} from './rules.js';
 export * from './views.js';
 export * from './store.js';
 export * from './calling-window.js';

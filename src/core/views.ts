@@ -4,7 +4,7 @@
  * by hand only needs to hand it one of these objects.
  */
 import type {Campaign, Contact, Reason, TimeoutAction} from '../protocol/index.js';
-import {canDecide, canRequestContact, can, outsideEnforcedWindow} from './machine.js';
+import {canDecide, canRequestContact, can, outsideEnforcedWindow} from './rules.js';
 import {isCallActive, type CampaignState, type Limit, type Notice} from './state.js';
 
 export type PreviewStep = 'closed' | 'reservation' | 'waiting' | 'offer' | 'attempt-failed';

@@ -1,0 +1,10 @@
+import type {DialerCommand} from '../protocol/index.js';
+import type {CampaignState} from './state.js';
+
+/** What one input does: the next state, and the commands for the dialer. */
+export interface Step {
+  readonly state: CampaignState;
+  readonly commands: readonly DialerCommand[];
+}
+
+export const unchanged = (state: CampaignState): Step => ({state, commands: []});
