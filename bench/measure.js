@@ -11,7 +11,7 @@ const median = (values) => percentile(values, 50);
 
 const campaign = {id: 'c', name: 'Bench', mode: 'standard', timeoutMs: 0, timeoutAction: 'skip', allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true};
 const contact = (i) => ({id: `k${i}`, name: `Contact ${i}`, phoneNumbers: [{number: `+1 555 ${String(i).padStart(4, '0')}`}], details: [{label: 'Account', value: `A-${i}`}]});
-const task = (i, status) => ({status, campaign, contact: contact(i), startedAt: Date.now(), callId: `call-${i}`, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callbackAt: null});
+const task = (i, status) => ({status, campaign, contact: contact(i), startedAt: Date.now(), callId: `call-${i}`, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false});
 const STATUSES = ['dialing', 'ringing', 'connected', 'ended'];
 
 /** From a task update to the DOM showing it, 500 cards mounted, against hand-written DOM doing the same. */
@@ -56,8 +56,12 @@ async function eventToDom() {
 
 async function firstRender() {
   const view = {
-    step: 'offer', agentState: 'available', campaignButton: {visible: false, enabled: false, callInProgress: false}, reservation: null,
-    offer: {offerId: 'o', campaign, contact: contact(1), callbackAt: null}, actions: {accept: true, skip: true, remove: true, leave: true},
+    stage: 'offer', agentState: 'available', campaignButton: {visible: false, enabled: false, reason: 'contact-shown'}, reservation: null,
+    offer: {
+      offerId: 'o', campaign, contact: contact(1), numbers: {choices: contact(1).phoneNumbers, forced: false},
+      skip: null, doNotCall: false, callingWindow: null, callback: null,
+    },
+    actions: {accept: true, skip: true, remove: true, leave: true},
     acceptBlocked: null, countdown: null, lastFailure: null, limit: null, notices: [],
   };
   const times = [];

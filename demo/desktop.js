@@ -1,12 +1,13 @@
 // The demo agent desktop: a host page wiring the built kit to the simulated dialer.
 import {
   createCampaignStore,
-  demoCampaign,
   parseSimulationJournal,
   RecordedSimulatedDialer,
   simulatedCapabilities,
   WebSocketDialer,
 } from '/dist/index.js';
+// The demo's sample campaign (not part of the kit), served from its TypeScript source.
+import {demoCampaign} from './demo-campaign.ts';
 
 const params = new URLSearchParams(location.search);
 if (params.get('lang')) document.documentElement.lang = params.get('lang');

@@ -5,7 +5,8 @@
  * server is TypeScript); `serve.mjs` runs it for `npm start`.
  */
 import {startDevServer} from '@web/dev-server';
-import {demoCampaign} from '../src/adapters/simulated/demo-campaign.ts';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {demoCampaign} from './demo-campaign.ts';
 import {startReferenceDialer} from '../server/reference-dialer.ts';
 
 /**
@@ -36,6 +37,8 @@ export async function startDemo({port = 8000, dialerPort = port + 1, host = 'loc
       port,
       hostname: host,
       nodeResolve: {exportConditions: ['production']},
+      // The demo's own TypeScript (its sample campaign); the kit itself comes built from dist/.
+      plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
       middleware: [
         // The desktop is the site's home page; its query string configures the simulated campaign.
         function home(context, next) {

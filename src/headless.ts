@@ -5,3 +5,4 @@
 export * from './protocol/index.js';
 export * from './core/index.js';
 export * from './adapters/index.js';
+export * from './store/index.js';

@@ -1,7 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import type {PreviewView} from '../src/core/views.js';
-import {BEYOND_OPTIONS, zoneAtNight} from '../src/adapters/simulated/demo-campaign.js';
+import {BEYOND_OPTIONS, zoneAtNight} from '../demo/demo-campaign.js';
 import {ALL, STANDARD, available, campaign, offer, onCall, preview, scenario} from './scenarios.js';
 
 type Args = {view: PreviewView};

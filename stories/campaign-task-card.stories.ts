@@ -1,7 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import type {TaskView} from '../src/core/views.js';
-import {BEYOND_OPTIONS} from '../src/adapters/simulated/demo-campaign.js';
+import {BEYOND_OPTIONS} from '../demo/demo-campaign.js';
 import {available, campaign, offer, onCall, scenario, task} from './scenarios.js';
 
 type Args = {task: TaskView | null};

@@ -2,12 +2,12 @@
  * Story states built by running the real state machine over a few dialer
  * events, so that every story shows what the kit really renders.
  */
-import {step, type CoreInput} from '../src/core/machine.js';
+import {transition, type CoreInput} from '../src/core/machine.js';
 import {initialState, type Capabilities, type CampaignState} from '../src/core/state.js';
 import {selectPreview, selectTask} from '../src/core/views.js';
 import type {Intent} from '../src/core/intents.js';
 import {DialerEventSchema, type Campaign, type Contact, type DialerEvent} from '../src/protocol/index.js';
-import {SAMPLE_CONTACTS} from '../src/adapters/simulated/demo-campaign.js';
+import {SAMPLE_CONTACTS} from '../demo/demo-campaign.js';
 
 export const ALL: Capabilities = {
   enforcesTimeout: false,
@@ -39,7 +39,7 @@ export function scenario(inputs: readonly Input[], capabilities: Capabilities = 
       input === 'tick' ? {kind: 'tick'}
       : isEvent(input) ? {kind: 'event', event: input}
       : {kind: 'intent', intent: input};
-    state = step(state, coreInput, now).state;
+    state = transition(state, coreInput, now).state;
   }
   return state;
 }
@@ -69,5 +69,6 @@ export function onCall(campaignOverrides: Partial<Campaign> = {}, more: Input[] 
   ]);
 }
 
-export const preview = (state: CampaignState) => selectPreview(state);
-export const task = (state: CampaignState) => selectTask(state);
+/** The views of a scenario's state, as the store would show them now. */
+export const preview = (state: CampaignState, now = Date.now()) => selectPreview(state, now);
+export const task = (state: CampaignState, now = Date.now()) => selectTask(state, now);

@@ -1,8 +1,8 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
-import {createCampaignStore} from '../src/adapters/store.js';
+import {createCampaignStore} from '../src/store/create-campaign-store.js';
 import {SimulatedDialer} from '../src/adapters/simulated/simulated-dialer.js';
-import {demoCampaign} from '../src/adapters/simulated/demo-campaign.js';
+import {demoCampaign} from '../demo/demo-campaign.js';
 
 type Args = {mode: 'preview' | 'standard' | 'direct'; outcome: string; timeout: number; timeoutAction: string; limit: string};
 

@@ -1,5 +1,5 @@
 import {createContext} from '@lit/context';
-import type {CampaignStore} from '../core/store.js';
+import type {CampaignStore} from '../store/campaign-store.js';
 
 /**
  * The context through which elements find the campaign store. The key is a

@@ -1,4 +1,4 @@
-import type {CampaignStore} from '../core/store.js';
+import type {CampaignStore} from '../store/campaign-store.js';
 
 /**
  * A page-wide register of campaign stores by name, for hosts that cannot hand

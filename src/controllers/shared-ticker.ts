@@ -29,6 +29,12 @@ export class SharedTicker {
     return this.source.now();
   }
 
+  /** Calls `callback` once after `ms`, on the same time source; returns a function that cancels it. */
+  after(ms: number, callback: () => void): () => void {
+    const handle = this.source.setTimeout(callback, ms);
+    return () => this.source.clearTimeout(handle);
+  }
+
   get listening(): number {
     return this.listeners.size;
   }

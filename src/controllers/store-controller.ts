@@ -2,7 +2,7 @@ import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveElement} from 'lit';
 import type {Observable, Subscription} from 'rxjs';
 import {campaignStoreContext} from '../context/store-context.js';
-import type {CampaignStore} from '../core/store.js';
+import type {CampaignStore} from '../store/campaign-store.js';
 
 /**
  * Finds the campaign store through context and keeps `value` up to date with

@@ -3,6 +3,6 @@ export * from './intents.js';
 export * from './machine.js';
 export {can, canDecide, canRequestContact, outsideEnforcedWindow} from './rules.js';
 export * from './views.js';
-export * from './store.js';
+export * from './time.js';
 export * from './calling-window.js';
 export * from './callbacks.js';

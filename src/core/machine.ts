@@ -11,14 +11,15 @@
  *   enforce timeouts, and only once.
  */
 import type {DialerCommand, DialerEvent} from '../protocol/index.js';
+import {callbackProblem} from './callbacks.js';
 import type {Intent} from './intents.js';
 import {onEvent} from './on-event.js';
 import {onIntent, onTick} from './on-intent.js';
 import {addNotice, commandRefused} from './refusals.js';
 import type {CampaignState} from './state.js';
-import {unchanged, type Step} from './steps.js';
+import {unchanged, type Transition} from './transition.js';
 
-export type {Step} from './steps.js';
+export type {Transition} from './transition.js';
 
 /** Everything that can happen to the machine. */
 export type CoreInput =
@@ -36,7 +37,7 @@ export type CoreInput =
   /** The dialer's event stream failed or ended. */
   | {readonly kind: 'disconnected'; readonly code: string; readonly message: string};
 
-export function step(state: CampaignState, input: CoreInput, now: number): Step {
+export function transition(state: CampaignState, input: CoreInput, now: number): Transition {
   switch (input.kind) {
     case 'event':
       return onEvent(state, input.event, now);
@@ -52,4 +53,19 @@ export function step(state: CampaignState, input: CoreInput, now: number): Step 
       if (!state.connected) return unchanged(state);
       return unchanged(addNotice({...state, connected: false, requesting: false}, 'stream-error', null, input.code, input.message));
   }
+}
+
+/**
+ * Why `intent` would send nothing now, or null when it would be carried out:
+ * a callback's problem (`past`, `outside-window`, ...), or `not-allowed`.
+ */
+export function intentProblem(state: CampaignState, intent: Intent, now: number): string | null {
+  if (intent.type === 'schedule-callback') {
+    const target = 'offerId' in intent ? state.offer : state.call;
+    if (target) {
+      const problem = callbackProblem(target.campaign, target.contact, intent, now);
+      if (problem) return problem;
+    }
+  }
+  return transition(state, {kind: 'intent', intent}, now).commands.length > 0 ? null : 'not-allowed';
 }

@@ -2,7 +2,7 @@
 import type {DialerEvent, DialerEventOf} from '../protocol/index.js';
 import {addNotice, onActionFailed} from './refusals.js';
 import {isCallActive, type CallStatus, type CampaignState} from './state.js';
-import {unchanged, type Step} from './steps.js';
+import {unchanged, type Transition} from './transition.js';
 
 const CALL_RANK: Record<CallStatus, number> = {
   dialing: 0,
@@ -14,7 +14,7 @@ const CALL_RANK: Record<CallStatus, number> = {
 };
 
 /** A validated dialer event. */
-export function onEvent(state: CampaignState, event: DialerEvent, now: number): Step {
+export function onEvent(state: CampaignState, event: DialerEvent, now: number): Transition {
   switch (event.type) {
     case 'agent-state': {
       const agent = {state: event.state, reason: event.reason ?? null};

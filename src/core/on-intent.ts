@@ -4,7 +4,7 @@ import {callbackProblem} from './callbacks.js';
 import type {Intent} from './intents.js';
 import {DECISION_COMMAND, can, canDecide, canDial, canRequestContact, outsideEnforcedWindow} from './rules.js';
 import {isCallActive, type CampaignState, type Decision, type Offer} from './state.js';
-import {unchanged, type Step} from './steps.js';
+import {unchanged, type Transition} from './transition.js';
 
 /** What the agent added to a decision: the number to dial, a skip reason, do-not-call. */
 interface DecisionDetails {
@@ -13,7 +13,7 @@ interface DecisionDetails {
   readonly doNotCall?: boolean;
 }
 
-function decide(state: CampaignState, decision: Decision, source: 'agent' | 'timeout', details: DecisionDetails = {}): Step {
+function decide(state: CampaignState, decision: Decision, source: 'agent' | 'timeout', details: DecisionDetails = {}): Transition {
   const offer = state.offer!;
   const {campaign, contact} = offer;
   const base = {v: PROTOCOL_VERSION, offerId: offer.offerId} as const;
@@ -58,7 +58,7 @@ function decide(state: CampaignState, decision: Decision, source: 'agent' | 'tim
  * on its own; otherwise the kit sends the campaign's action, unless a host took
  * it over or the action cannot be done now (then the agent still decides).
  */
-export function onTick(state: CampaignState, now: number, hostTakesOver: boolean): Step {
+export function onTick(state: CampaignState, now: number, hostTakesOver: boolean): Transition {
   const offer = state.offer;
   if (!offer || offer.decision || offer.timedOut || offer.deadline === null || now < offer.deadline) {
     return unchanged(state);
@@ -74,7 +74,7 @@ export function onTick(state: CampaignState, now: number, hostTakesOver: boolean
 }
 
 /** What the agent asked for; dropped when it no longer applies. */
-export function onIntent(state: CampaignState, intent: Intent, now: number): Step {
+export function onIntent(state: CampaignState, intent: Intent, now: number): Transition {
   switch (intent.type) {
     case 'request-contact':
       if (!canRequestContact(state, now)) return unchanged(state);
@@ -161,7 +161,7 @@ export function onIntent(state: CampaignState, intent: Intent, now: number): Ste
  * A callback, once per preview or per call, from the offer shown (not yet
  * decided) or the wrap-up of a call that is over.
  */
-function onCallback(state: CampaignState, intent: Extract<Intent, {type: 'schedule-callback'}>, now: number): Step {
+function onCallback(state: CampaignState, intent: Extract<Intent, {type: 'schedule-callback'}>, now: number): Transition {
   if (!can(state, 'schedule-callback')) return unchanged(state);
   const request = {at: intent.at, phoneNumber: intent.phoneNumber, backToMe: intent.backToMe};
   const base = {type: 'schedule-callback', v: PROTOCOL_VERSION, ...request} as const;
@@ -178,7 +178,7 @@ function onCallback(state: CampaignState, intent: Extract<Intent, {type: 'schedu
 }
 
 /** The disposition, once, with a code of the campaign's and a note only where allowed. */
-function onDisposition(state: CampaignState, intent: Extract<Intent, {type: 'set-disposition'}>, now: number): Step {
+function onDisposition(state: CampaignState, intent: Extract<Intent, {type: 'set-disposition'}>, now: number): Transition {
   const call = state.call;
   const config = call?.campaign.wrapUp;
   const wrapUp = call?.wrapUp;

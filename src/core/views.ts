@@ -1,23 +1,76 @@
 /**
- * Selectors: what each element shows, derived from the campaign state.
- * Elements render these and nothing else, so a host that drives an element
- * by hand only needs to hand it one of these objects.
+ * Selectors: what each element shows, derived from the campaign state at a
+ * given moment. Elements render these and nothing else: every rule (what is
+ * offered, why something is held back, what time changes) is decided here, so
+ * a host that drives an element by hand only needs to hand it one of these.
  */
-import type {Campaign, Contact, Reason, TimeoutAction} from '../protocol/index.js';
-import {canDecide, canRequestContact, can, outsideEnforcedWindow} from './rules.js';
-import {isCallActive, type CampaignState, type Limit, type Notice} from './state.js';
+import type {Campaign, CallingWindow, Contact, PhoneNumber, Reason, TimeoutAction} from '../protocol/index.js';
+import {localTime, withinCallingWindow} from './calling-window.js';
+import {canDecide, can, outsideEnforcedWindow} from './rules.js';
+import {isCallActive, wrapUpPending, type CampaignState, type Limit, type Notice} from './state.js';
 
-export type PreviewStep = 'closed' | 'reservation' | 'waiting' | 'offer' | 'attempt-failed';
+/** Where the Campaign contact dialog is. */
+export type PreviewStage = 'closed' | 'reservation' | 'waiting' | 'offer' | 'attempt-failed';
+
+/**
+ * Why the Campaign button can or cannot ask for a contact now (R-M1): `ready`
+ * when it can, otherwise the first thing in the way.
+ */
+export type CampaignButtonReason =
+  | 'ready'
+  | 'disconnected'
+  | 'limit'
+  | 'call-in-progress'
+  | 'wrap-up'
+  | 'contact-shown'
+  | 'requesting'
+  | 'not-available';
+
+/** What the callback form offers, where a callback may be scheduled. */
+export interface CallbackView {
+  /** When one was scheduled here, or null. */
+  readonly scheduledAt: number | null;
+  /** The zone the agent picks the time in: the contact's, or null for the agent's own. */
+  readonly timeZone: string | null;
+  /** The contact's numbers, to call back on. */
+  readonly numbers: readonly string[];
+  readonly allowOtherNumber: boolean;
+  readonly allowBackToMe: boolean;
+}
+
+export interface OfferView {
+  readonly offerId: string;
+  readonly campaign: Campaign;
+  readonly contact: Contact;
+  /** The numbers the agent may dial; `forced` when the campaign dials the first one whatever is chosen. */
+  readonly numbers: {readonly choices: readonly PhoneNumber[]; readonly forced: boolean};
+  /** The reasons offered with Skip, when Skip is offered and the campaign has reasons. */
+  readonly skip: {readonly reasons: readonly Reason[]; readonly required: boolean} | null;
+  /** Remove is offered and may add the contact to the do-not-call list. */
+  readonly doNotCall: boolean;
+  /** The contact's local time against the campaign's calling window, when both are known. */
+  readonly callingWindow: {
+    /** `HH:MM`, 24-hour clock, in the contact's zone. */
+    readonly localTime: string;
+    readonly timeZone: string;
+    readonly inside: boolean;
+    /** Accept is blocked outside the window. */
+    readonly enforced: boolean;
+    readonly start: CallingWindow['start'];
+    readonly end: CallingWindow['end'];
+  } | null;
+  readonly callback: CallbackView | null;
+}
 
 export interface PreviewView {
-  readonly step: PreviewStep;
+  readonly stage: PreviewStage;
   readonly agentState: CampaignState['agent']['state'];
   /** The Campaign button (R-M1); hidden when the dialer takes no requests. */
   readonly campaignButton: {
     readonly visible: boolean;
     readonly enabled: boolean;
-    /** A campaign call is in progress (R-U2). */
-    readonly callInProgress: boolean;
+    /** Why it is enabled or not (R-U2, R-L1, R-A1). */
+    readonly reason: CampaignButtonReason;
   };
   readonly reservation: {
     readonly reservationId: string;
@@ -25,14 +78,8 @@ export interface PreviewView {
     readonly answered: boolean;
     readonly answering: boolean;
   } | null;
-  readonly offer: {
-    readonly offerId: string;
-    readonly campaign: Campaign;
-    readonly contact: Contact;
-    /** When a callback was scheduled from this preview. */
-    readonly callbackAt: number | null;
-  } | null;
-  /** Which decisions are offered (R-C2): disabled ones are not rendered at all. */
+  readonly offer: OfferView | null;
+  /** Which decisions are offered now (R-C2): the others are not rendered at all. */
   readonly actions: {readonly accept: boolean; readonly skip: boolean; readonly remove: boolean; readonly leave: boolean};
   /** Why Accept is held back, when an offer is shown but cannot be accepted. */
   readonly acceptBlocked: 'limit' | 'calling-window' | null;
@@ -67,19 +114,23 @@ export interface TaskView {
   readonly voicemailPrompt: boolean;
   readonly voicemailLeft: boolean;
   readonly failReason: string | null;
-  /** When a callback was scheduled from this call's wrap-up. */
-  readonly callbackAt: number | null;
   /** The disposition the campaign asks for after the call, if it does. */
   readonly wrapUp: {
     readonly codes: readonly Reason[];
     readonly allowNote: boolean;
     readonly deadline: number | null;
+    /** `pending` while it is owed and there is time; then `saved` or `timed-out`. */
+    readonly status: 'pending' | 'saved' | 'timed-out';
     /** The code given, once given. */
     readonly disposition: string | null;
   } | null;
+  /** Once the call is over: scheduling a callback, when the campaign allows it. */
+  readonly callback: CallbackView | null;
+  /** The call is over and owes nothing more: the agent's next step is the Campaign contact dialog. */
+  readonly finished: boolean;
 }
 
-function previewStep(state: CampaignState): PreviewStep {
+function previewStage(state: CampaignState): PreviewStage {
   const {offer, reservation} = state;
   if (offer && !offer.decision && !offer.expired) return 'offer';
   if (reservation) return reservation.answered ? 'waiting' : 'reservation';
@@ -93,21 +144,22 @@ function previewStep(state: CampaignState): PreviewStep {
   return 'closed';
 }
 
-/** What `<campaign-preview>` shows at `now` (the calling window depends on the time). */
-export function selectPreview(state: CampaignState, now: number = Date.now()): PreviewView {
-  const step = previewStep(state);
-  const offer = step === 'offer' ? state.offer! : null;
-  const callInProgress =
-    isCallActive(state.call) || state.offer?.decision?.action === 'accept';
+/** What `<campaign-preview>` shows at `now` (epoch ms). */
+export function selectPreview(state: CampaignState, now: number): PreviewView {
+  const stage = previewStage(state);
+  const offer = stage === 'offer' ? state.offer! : null;
+  const reason = campaignButtonReason(state, now);
+  const actions = {
+    accept: offer !== null && canDecide(state, 'accept', now),
+    skip: offer !== null && canDecide(state, 'skip', now),
+    remove: offer !== null && canDecide(state, 'remove', now),
+    leave: offer !== null && canDecide(state, 'leave', now),
+  };
   return {
-    step,
+    stage,
     agentState: state.agent.state,
-    campaignButton: {
-      visible: can(state, 'request-contact'),
-      enabled: canRequestContact(state, now),
-      callInProgress,
-    },
-    reservation: state.reservation && step === 'reservation'
+    campaignButton: {visible: can(state, 'request-contact'), enabled: reason === 'ready', reason},
+    reservation: state.reservation && stage === 'reservation'
       ? {
           reservationId: state.reservation.reservationId,
           campaign: state.reservation.campaign,
@@ -115,21 +167,64 @@ export function selectPreview(state: CampaignState, now: number = Date.now()): P
           answering: state.reservation.answering,
         }
       : null,
-    offer: offer && {offerId: offer.offerId, campaign: offer.campaign, contact: offer.contact, callbackAt: offer.callbackAt},
-    actions: {
-      accept: offer !== null && canDecide(state, 'accept', now),
-      skip: offer !== null && canDecide(state, 'skip', now),
-      remove: offer !== null && canDecide(state, 'remove', now),
-      leave: offer !== null && canDecide(state, 'leave', now),
+    offer: offer && {
+      offerId: offer.offerId,
+      campaign: offer.campaign,
+      contact: offer.contact,
+      numbers: {choices: offer.contact.phoneNumbers, forced: Boolean(offer.campaign.forceNumber)},
+      skip: actions.skip && offer.campaign.skipReasons
+        ? {reasons: offer.campaign.skipReasons.reasons, required: offer.campaign.skipReasons.required}
+        : null,
+      doNotCall: actions.remove && Boolean(offer.campaign.allowDoNotCall),
+      callingWindow: callingWindowView(offer.campaign, offer.contact, now),
+      callback: callbackView(state, offer.campaign, offer.contact, offer.callbackAt),
     },
+    actions,
     acceptBlocked: acceptBlocked(state, now),
     countdown:
       offer && offer.deadline !== null
         ? {deadline: offer.deadline, action: offer.campaign.timeoutAction}
         : null,
-    lastFailure: step === 'attempt-failed' || step === 'offer' || step === 'waiting' ? state.lastFailure : null,
+    lastFailure: stage === 'attempt-failed' || stage === 'offer' || stage === 'waiting' ? state.lastFailure : null,
     limit: state.limit,
     notices: state.notices,
+  };
+}
+
+/** The first thing that keeps the Campaign button from asking for a contact, or `ready`. */
+function campaignButtonReason(state: CampaignState, now: number): CampaignButtonReason {
+  if (!state.connected) return 'disconnected';
+  if (state.limit) return 'limit';
+  if (isCallActive(state.call) || state.offer?.decision?.action === 'accept') return 'call-in-progress';
+  if (wrapUpPending(state.call, now)) return 'wrap-up';
+  if (state.offer || state.reservation) return 'contact-shown';
+  if (state.requesting) return 'requesting';
+  if (state.agent.state !== 'available') return 'not-available';
+  return 'ready';
+}
+
+function callingWindowView(campaign: Campaign, contact: Contact, now: number): OfferView['callingWindow'] {
+  const window = campaign.callingWindow;
+  if (!window || !contact.timeZone) return null;
+  return {
+    localTime: localTime(contact.timeZone, now).clock,
+    timeZone: contact.timeZone,
+    inside: withinCallingWindow(window, contact.timeZone, now),
+    enforced: window.enforce,
+    start: window.start,
+    end: window.end,
+  };
+}
+
+function callbackView(state: CampaignState, campaign: Campaign, contact: Contact, scheduledAt: number | null): CallbackView | null {
+  const options = campaign.callbacks;
+  if (!options || !can(state, 'schedule-callback')) return null;
+  return {
+    scheduledAt,
+    timeZone: contact.timeZone ?? null,
+    numbers: contact.phoneNumbers.map((p) => p.number),
+    allowOtherNumber: options.allowOtherNumber,
+    allowBackToMe: options.allowBackToMe,
   };
 }
 
@@ -142,9 +237,21 @@ function acceptBlocked(state: CampaignState, now: number): PreviewView['acceptBl
   return outsideEnforcedWindow(offer, now) ? 'calling-window' : null;
 }
 
-export function selectTask(state: CampaignState): TaskView | null {
+/** What `<campaign-task-card>` shows at `now` (epoch ms). */
+export function selectTask(state: CampaignState, now: number): TaskView | null {
   const {call, offer, reservation} = state;
   if (call) {
+    const over = !isCallActive(call);
+    const config = call.campaign.wrapUp;
+    const wrapUp = call.wrapUp && config
+      ? {
+          codes: config.codes,
+          allowNote: config.allowNote,
+          deadline: call.wrapUp.deadline,
+          disposition: call.wrapUp.disposition,
+          status: call.wrapUp.disposition !== null ? 'saved' as const : wrapUpPending(call, now) ? 'pending' as const : 'timed-out' as const,
+        }
+      : null;
     return {
       status: call.status,
       campaign: call.campaign,
@@ -157,13 +264,15 @@ export function selectTask(state: CampaignState): TaskView | null {
       voicemailPrompt: call.status === 'answering-machine',
       voicemailLeft: call.voicemailLeft,
       failReason: call.failReason,
-      callbackAt: call.callbackAt,
-      wrapUp: call.wrapUp && call.campaign.wrapUp
-        ? {...call.wrapUp, codes: call.campaign.wrapUp.codes, allowNote: call.campaign.wrapUp.allowNote}
-        : null,
+      wrapUp,
+      callback: over ? callbackView(state, call.campaign, call.contact, call.callbackAt) : null,
+      finished: over && wrapUp?.status !== 'pending',
     };
   }
-  const base = {callId: null, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callbackAt: null};
+  const base = {
+    callId: null, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false,
+    failReason: null, wrapUp: null, callback: null, finished: false,
+  };
   if (offer && (!offer.decision || offer.decision.action === 'accept') && !offer.expired) {
     return {
       ...base,

@@ -1,8 +1,8 @@
-import type {PreviewStep, TaskStatus} from '../core/views.js';
+import type {PreviewStage, TaskStatus} from '../core/views.js';
 
-/** `<campaign-preview>` moved to another step (closed, reservation, offer...). Not cancelable. */
+/** `<campaign-preview>` moved to another stage (closed, reservation, offer...). Not cancelable. */
 export class CampaignPreviewChangeEvent extends Event {
-  constructor(readonly detail: {readonly step: PreviewStep}) {
+  constructor(readonly detail: {readonly stage: PreviewStage}) {
     super('campaign-preview-change', {bubbles: true, composed: true});
   }
 }

@@ -1,4 +1,4 @@
-import type {CampaignStore} from '../core/store.js';
+import type {CampaignStore} from '../store/campaign-store.js';
 import {CampaignIntentEvent, type ElementIntent} from './intent-event.js';
 
 /**

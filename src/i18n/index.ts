@@ -5,6 +5,7 @@ import type {Messages} from './messages.js';
 
 export type {Messages, MessageOverrides} from './messages.js';
 export {formatDuration, formatCount, isolateLtr} from './format.js';
+export {epochToZonedTime, zonedTimeToEpoch} from './zoned-time.js';
 
 const catalogs = new Map<string, Messages>([
   ['en', en],

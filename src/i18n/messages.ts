@@ -1,12 +1,11 @@
 import type {CpaResult, TimeoutAction} from '../protocol/index.js';
-import type {TaskStatus} from '../core/views.js';
+import type {CampaignButtonReason, TaskStatus} from '../core/views.js';
 
 /** Every string the kit shows or announces. Hosts may override any of them per instance. */
 export interface Messages {
   campaign: string;
-  campaignButtonHint: string;
-  campaignButtonBusy: string;
-  campaignButtonUnavailable: string;
+  /** What the Campaign button does now, or why it cannot (its accessible description and tooltip). */
+  campaignButtonReasons: Record<CampaignButtonReason, string>;
   campaignContact: string;
   reservationTitle: string;
   reservationText: (campaign: string) => string;
@@ -35,10 +34,14 @@ export interface Messages {
   elapsed: string;
   status: Record<TaskStatus, string>;
   cancelCall: string;
+  /** The Cancel button's accessible name: which call it cancels. */
+  cancelCallTo: (contact: string) => string;
   cancelling: string;
   voicemailPrompt: string;
   voicemailLeft: string;
   voicemailDone: string;
+  /** Announced when an answering machine is reached (R-U6): what to do. */
+  voicemailAnnouncement: string;
   failReason: (reason: string) => string;
   cpa: Record<CpaResult, string>;
   modes: Record<'preview' | 'standard' | 'direct', string>;
@@ -63,6 +66,10 @@ export interface Messages {
   dispositionSaved: (label: string) => string;
   wrapUpEndsIn: (time: string) => string;
   wrapUpOver: string;
+  /** Announced when the call ends and a disposition is owed, with the time left (or none). */
+  wrapUpAnnouncement: (time: string | null) => string;
+  /** `seconds` for choosing a plural form, `formatted` to show. */
+  wrapUpSecondsLeft: (seconds: number, formatted: string) => string;
   dispositionNeeded: string;
   offline: string;
   scheduleCallback: string;

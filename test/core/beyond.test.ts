@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {PROTOCOL_VERSION, parseDialerEvent} from '../../src/protocol/index.js';
 import {insideWindow, localTime, withinCallingWindow} from '../../src/core/calling-window.js';
-import {callbackProblem, epochToZonedTime, zonedTimeToEpoch} from '../../src/core/callbacks.js';
+import {callbackProblem} from '../../src/core/callbacks.js';
+import {epochToZonedTime, zonedTimeToEpoch} from '../../src/i18n/zoned-time.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
-import {demoCampaign, zoneAtNight} from '../../src/adapters/simulated/demo-campaign.js';
+import {demoCampaign, zoneAtNight} from '../../demo/demo-campaign.js';
 import {ALL_ACTIONS, Machine, campaign, capabilities, contact, offered} from './fixtures.js';
 
 const v = PROTOCOL_VERSION;
@@ -153,8 +154,8 @@ describe('beyond the source: wrap-up disposition', () => {
 
   it('asks for a disposition when the call ends, and holds the next request until it is given', () => {
     const m = ended();
-    const task = selectTask(m.state)!;
-    assert.deepEqual(task.wrapUp, {deadline: NOON_UTC + 61_000, disposition: null, codes: wrapUp.codes, allowNote: true});
+    const task = selectTask(m.state, m.now)!;
+    assert.deepEqual(task.wrapUp, {deadline: NOON_UTC + 61_000, disposition: null, status: 'pending', codes: wrapUp.codes, allowNote: true});
     assert.equal(selectPreview(m.state, NOON_UTC + 2_000).campaignButton.enabled, false);
     assert.deepEqual(m.intent({type: 'request-contact'}, NOON_UTC + 2_000), []);
     assert.deepEqual(m.intent({type: 'set-disposition', callId: 'c1', code: 'nope'}, NOON_UTC + 2_000), [], 'not a campaign code');
@@ -184,7 +185,7 @@ describe('beyond the source: wrap-up disposition', () => {
     plain.intent({type: 'accept', offerId: 'o1'}, NOON_UTC);
     plain.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
     plain.event({type: 'call-ended', callId: 'c1'}, NOON_UTC);
-    assert.equal(selectTask(plain.state)?.wrapUp, null);
+    assert.equal(selectTask(plain.state, plain.now)?.wrapUp, null);
   });
 });
 
@@ -199,7 +200,7 @@ describe('beyond the source: a dialer that wants no disposition for a call', () 
       m.intent({type: 'accept', offerId: 'o1'}, NOON_UTC);
       m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
       m.event(end, NOON_UTC + 1_000);
-      assert.equal(selectTask(m.state)?.wrapUp, null, end.type);
+      assert.equal(selectTask(m.state, m.now)?.wrapUp, null, end.type);
       assert.equal(selectPreview(m.state, NOON_UTC + 2_000).campaignButton.enabled, true, end.type);
     }
   });
@@ -240,7 +241,7 @@ describe('beyond the source: callbacks', () => {
       {type: 'schedule-callback', v, offerId: 'o1', ...request},
     ]);
     assert.deepEqual(m.intent({type: 'schedule-callback', offerId: 'o1', ...request}, NOON_UTC), [], 'once');
-    assert.equal(selectPreview(m.state, NOON_UTC).offer?.callbackAt, at);
+    assert.equal(selectPreview(m.state, NOON_UTC).offer?.callback?.scheduledAt, at);
     m.intent({type: 'accept', offerId: 'o1'}, NOON_UTC);
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'}, NOON_UTC);
     assert.deepEqual(m.intent({type: 'schedule-callback', callId: 'c1', ...request}, NOON_UTC), [], 'not during the call');

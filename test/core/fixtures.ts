@@ -5,7 +5,7 @@ import {
   type DialerEvent,
 } from '../../src/protocol/index.js';
 import {initialState, type Capabilities, type CampaignState} from '../../src/core/state.js';
-import {step, type CoreInput} from '../../src/core/machine.js';
+import {transition, type CoreInput} from '../../src/core/machine.js';
 import type {Intent} from '../../src/core/intents.js';
 import type {DialerCommand} from '../../src/protocol/index.js';
 
@@ -77,7 +77,7 @@ export class Machine {
 
   input(input: CoreInput, now = this.now): DialerCommand[] {
     this.now = now;
-    const result = step(this.state, input, now);
+    const result = transition(this.state, input, now);
     this.state = result.state;
     this.commands.push(...result.commands);
     return [...result.commands];

@@ -1,5 +1,5 @@
 import {VirtualTimeScheduler} from 'rxjs';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {SimulatedDialer, type SimulatedCampaignScript} from '../../src/adapters/simulated/simulated-dialer.js';
 import type {DialerCommand} from '../../src/protocol/index.js';
 import {campaign, contact} from './fixtures.js';

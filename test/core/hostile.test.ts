@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {MAX_NOTICES} from '../../src/core/state.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import {HOSTILE_CORPUS, goodOffer} from '../hostile/corpus.js';
@@ -46,7 +46,7 @@ describe(`hostile dialer input: ${HOSTILE_CORPUS.length} classes`, () => {
       // Whatever came, the next valid offer is shown.
       events.next(goodOffer('good-2'));
       assert.equal(selectPreview(store.snapshot(), T0).offer?.offerId, 'good-2');
-      assert.equal(selectTask(store.snapshot())?.status, 'previewing');
+      assert.equal(selectTask(store.snapshot(), store.now())?.status, 'previewing');
     });
   }
 });

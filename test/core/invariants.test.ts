@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
-import {step, type CoreInput} from '../../src/core/machine.js';
+import {transition, type CoreInput} from '../../src/core/machine.js';
 import {initialState, type CampaignState} from '../../src/core/state.js';
 import {remainingMs, selectPreview, selectTask} from '../../src/core/views.js';
 import type {DialerCommand, DialerEvent} from '../../src/protocol/index.js';
@@ -63,12 +63,12 @@ function checkStep(before: CampaignState, input: CoreInput, commands: readonly D
   }
   for (const [id, count] of ledger) assert.ok(count <= 1, `offer ${id} got ${count} live decisions`);
 
-  const view = selectPreview(after);
+  const view = selectPreview(after, now);
   if (view.countdown) assert.ok(remainingMs(view.countdown.deadline, now) >= 0);
   const offer = after.offer;
   if (offer && (offer.expired || (offer.decision && offer.decision.action !== 'accept'))) {
     assert.equal(view.offer, null, 'a skipped, removed, left or expired offer does not linger');
-    assert.notEqual(selectTask(after)?.status, 'previewing');
+    assert.notEqual(selectTask(after, now)?.status, 'previewing');
   }
   if (view.offer) {
     if (view.actions.skip) assert.ok(view.offer.campaign.allowSkip && after.capabilities.actions.includes('skip'));
@@ -86,7 +86,7 @@ describe('campaign state machine invariants (fast-check)', () => {
         const ledger = new Map<string, number>();
         for (const {input, advance} of steps) {
           now += advance;
-          const result = step(state, input, now);
+          const result = transition(state, input, now);
           checkStep(state, input, result.commands, result.state, now, ledger);
           // Decisions are cleared from the ledger when their offer leaves.
           if (state.offer && result.state.offer?.offerId !== state.offer.offerId) ledger.delete(state.offer.offerId);
@@ -103,13 +103,13 @@ describe('campaign state machine invariants (fast-check)', () => {
         const caps = {enforcesTimeout: false, actions: ALL_ACTIONS};
         let state = initialState(caps);
         const offer: DialerEvent = {type: 'contact-offered', offerId: 'o1', campaign: c, contact: contact(), offeredAt: 0, deadline: c.timeoutMs};
-        state = step(state, {kind: 'event', event: offer}, 0).state;
+        state = transition(state, {kind: 'event', event: offer}, 0).state;
         let now = 0;
         let sent = 0;
         for (const gap of [...gaps, c.timeoutMs]) {
           now += gap;
-          sent += step(state, {kind: 'tick'}, now).commands.length;
-          state = step(state, {kind: 'tick'}, now).state;
+          sent += transition(state, {kind: 'tick'}, now).commands.length;
+          state = transition(state, {kind: 'tick'}, now).state;
         }
         assert.equal(sent, 1);
       }),

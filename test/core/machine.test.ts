@@ -21,13 +21,13 @@ describe('campaign state machine', () => {
   it('R-M1 preview: the Campaign button asks for a contact, which is then accepted or skipped', () => {
     const m = new Machine();
     available(m);
-    assert.equal(selectPreview(m.state).campaignButton.enabled, true);
+    assert.equal(selectPreview(m.state, m.now).campaignButton.enabled, true);
     assert.deepEqual(m.intent({type: 'request-contact'}), [{type: 'request-contact', v}]);
-    assert.equal(selectPreview(m.state).step, 'waiting');
+    assert.equal(selectPreview(m.state, m.now).stage, 'waiting');
     assert.deepEqual(m.intent({type: 'request-contact'}), [], 'a second click while waiting sends nothing');
     m.event(offered('o1', {mode: 'preview'}));
-    const view = selectPreview(m.state);
-    assert.equal(view.step, 'offer');
+    const view = selectPreview(m.state, m.now);
+    assert.equal(view.stage, 'offer');
     assert.equal(view.actions.accept, true);
     assert.equal(view.actions.skip, true);
     assert.deepEqual(m.intent({type: 'skip', offerId: 'o1'}), [{type: 'skip', v, offerId: 'o1', source: 'agent'}]);
@@ -35,7 +35,7 @@ describe('campaign state machine', () => {
 
   it('R-A1 the agent must be Available to ask for a contact', () => {
     const m = new Machine();
-    assert.equal(selectPreview(m.state).campaignButton.enabled, false);
+    assert.equal(selectPreview(m.state, m.now).campaignButton.enabled, false);
     assert.deepEqual(m.intent({type: 'request-contact'}), []);
     m.event({type: 'agent-state', state: 'not-ready', reason: 'Break'});
     assert.deepEqual(m.intent({type: 'request-contact'}), []);
@@ -47,19 +47,19 @@ describe('campaign state machine', () => {
     const m = new Machine();
     available(m);
     m.event({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: 500});
-    assert.equal(selectPreview(m.state).step, 'reservation');
-    assert.equal(selectTask(m.state)?.status, 'reserved');
+    assert.equal(selectPreview(m.state, m.now).stage, 'reservation');
+    assert.equal(selectTask(m.state, m.now)?.status, 'reserved');
     assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [
       {type: 'answer-reservation', v, reservationId: 'r1'},
     ]);
     assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [], 'answered once');
     m.event({type: 'reservation-answered', reservationId: 'r1'});
-    assert.equal(selectPreview(m.state).step, 'waiting');
+    assert.equal(selectPreview(m.state, m.now).stage, 'waiting');
     m.event(offered('o1'));
-    const view = selectPreview(m.state);
-    assert.equal(view.step, 'offer');
+    const view = selectPreview(m.state, m.now);
+    assert.equal(view.stage, 'offer');
     assert.deepEqual(view.actions, {accept: true, skip: true, remove: true, leave: true});
-    assert.equal(selectTask(m.state)?.startedAt, 500, 'the timer counts from the reservation call');
+    assert.equal(selectTask(m.state, m.now)?.startedAt, 500, 'the timer counts from the reservation call');
   });
 
   it('R-M2 accept dials the chosen number; remove and leave send their commands', () => {
@@ -78,16 +78,16 @@ describe('campaign state machine', () => {
     available(third);
     third.event(offered('o3'));
     assert.deepEqual(third.intent({type: 'leave', offerId: 'o3'}), [{type: 'leave-campaign', v, offerId: 'o3'}]);
-    assert.equal(selectPreview(third.state).step, 'closed');
+    assert.equal(selectPreview(third.state, third.now).stage, 'closed');
   });
 
   it('R-M3 direct preview: accept goes to ringing then connected when answered', () => {
     const m = new Machine();
     onCall(m, {mode: 'direct', cpa: false});
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
-    assert.equal(selectTask(m.state)?.status, 'ringing');
+    assert.equal(selectTask(m.state, m.now)?.status, 'ringing');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
-    assert.equal(selectTask(m.state)?.status, 'connected');
+    assert.equal(selectTask(m.state, m.now)?.status, 'connected');
   });
 
   it('R-C1 at the deadline the kit sends the timeout action once, when the dialer does not enforce it', () => {
@@ -106,7 +106,7 @@ describe('campaign state machine', () => {
     m.event(offered('o1', {timeoutMs: 5_000}, 1_000));
     assert.deepEqual(m.input({kind: 'tick', hostTakesOver: true}, 6_000), []);
     assert.deepEqual(m.tick(7_000), [], 'and never later');
-    assert.equal(selectPreview(m.state).step, 'offer', 'the offer stays with the agent and the host');
+    assert.equal(selectPreview(m.state, m.now).stage, 'offer', 'the offer stays with the agent and the host');
     assert.equal(m.intent({type: 'accept', offerId: 'o1'}).length, 1);
   });
 
@@ -117,8 +117,8 @@ describe('campaign state machine', () => {
     assert.equal(m.tick(6_000).length, 1);
     m.event({type: 'action-failed', action: 'skip', offerId: 'o1', code: 'E', message: 'no'});
     assert.deepEqual(m.tick(7_000), [], 'the kit does not retry on its own');
-    const view = selectPreview(m.state);
-    assert.equal(view.step, 'offer');
+    const view = selectPreview(m.state, m.now);
+    assert.equal(view.stage, 'offer');
     assert.equal(view.actions.skip, true);
     assert.equal(m.intent({type: 'skip', offerId: 'o1'}).length, 1);
   });
@@ -129,12 +129,12 @@ describe('campaign state machine', () => {
     m.event({type: 'limit-reached', scope: 'tenant', code: 'MAX', message: 'limit'});
     m.event(offered('o1', {timeoutMs: 5_000, timeoutAction: 'accept'}, 1_000));
     assert.deepEqual(m.tick(6_000), []);
-    assert.equal(selectPreview(m.state).actions.skip, true, 'the agent can still move on');
+    assert.equal(selectPreview(m.state, m.now).actions.skip, true, 'the agent can still move on');
     const lacking = new Machine(capabilities({actions: ALL_ACTIONS.filter((a) => a !== 'remove')}));
     available(lacking);
     lacking.event(offered('o1', {timeoutMs: 5_000, timeoutAction: 'remove'}, 1_000));
     assert.deepEqual(lacking.tick(6_000), []);
-    assert.equal(selectPreview(lacking.state).step, 'offer');
+    assert.equal(selectPreview(lacking.state, lacking.now).stage, 'offer');
   });
 
   it('R-C1 a dialer that accepts at the timeout itself: its call shows on the card', () => {
@@ -143,10 +143,10 @@ describe('campaign state machine', () => {
     m.event(offered('o1', {timeoutMs: 5_000, timeoutAction: 'accept', mode: 'preview'}, 1_000));
     m.tick(6_000);
     m.event({type: 'offer-withdrawn', offerId: 'o1', reason: 'expired', autoAction: 'accept'});
-    assert.equal(selectTask(m.state)?.status, 'dialing');
+    assert.equal(selectTask(m.state, m.now)?.status, 'dialing');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
-    assert.equal(selectTask(m.state)?.status, 'ringing');
-    assert.equal(selectPreview(m.state).campaignButton.enabled, false);
+    assert.equal(selectTask(m.state, m.now)?.status, 'ringing');
+    assert.equal(selectPreview(m.state, m.now).campaignButton.enabled, false);
   });
 
   it('a lost event stream disables every action and the timeout', () => {
@@ -154,7 +154,7 @@ describe('campaign state machine', () => {
     available(m);
     m.event(offered('o1', {timeoutMs: 5_000}, 1_000));
     m.input({kind: 'disconnected', code: 'disconnected', message: 'socket closed'});
-    const view = selectPreview(m.state);
+    const view = selectPreview(m.state, m.now);
     assert.deepEqual(view.actions, {accept: false, skip: false, remove: false, leave: false});
     assert.equal(view.notices.at(-1)?.code, 'disconnected');
     assert.deepEqual(m.tick(6_000), []);
@@ -165,7 +165,7 @@ describe('campaign state machine', () => {
     available(m);
     m.event(offered('o1', {timeoutAction: 'accept', timeoutMs: 5_000}, 1_000));
     assert.deepEqual(m.tick(6_000), []);
-    assert.equal(selectPreview(m.state).step, 'waiting', 'the expired offer does not linger');
+    assert.equal(selectPreview(m.state, m.now).stage, 'waiting', 'the expired offer does not linger');
     assert.deepEqual(m.intent({type: 'accept', offerId: 'o1'}), []);
   });
 
@@ -173,18 +173,18 @@ describe('campaign state machine', () => {
     const m = new Machine();
     available(m);
     m.event(offered('o1', {timeoutAction: 'accept', timeoutMs: 12_000}, 1_000));
-    assert.deepEqual(selectPreview(m.state).countdown, {deadline: 13_000, action: 'accept'});
+    assert.deepEqual(selectPreview(m.state, m.now).countdown, {deadline: 13_000, action: 'accept'});
     const none = new Machine();
     available(none);
     none.event(offered('o1', {timeoutMs: 0}));
-    assert.equal(selectPreview(none.state).countdown, null);
+    assert.equal(selectPreview(none.state, none.now).countdown, null);
   });
 
   it('R-C2 disabled Skip and Remove are not offered and their intents send nothing', () => {
     const m = new Machine();
     available(m);
     m.event(offered('o1', {allowSkip: false, allowRemove: false}));
-    assert.deepEqual(selectPreview(m.state).actions, {accept: true, skip: false, remove: false, leave: true});
+    assert.deepEqual(selectPreview(m.state, m.now).actions, {accept: true, skip: false, remove: false, leave: true});
     assert.deepEqual(m.intent({type: 'skip', offerId: 'o1'}), []);
     assert.deepEqual(m.intent({type: 'remove', offerId: 'o1'}), []);
   });
@@ -193,7 +193,7 @@ describe('campaign state machine', () => {
     const m = new Machine(capabilities({actions: ALL_ACTIONS.filter((a) => a !== 'remove' && a !== 'request-contact')}));
     available(m);
     m.event(offered('o1'));
-    const view = selectPreview(m.state);
+    const view = selectPreview(m.state, m.now);
     assert.equal(view.actions.remove, false);
     assert.equal(view.campaignButton.visible, false);
   });
@@ -202,13 +202,13 @@ describe('campaign state machine', () => {
     const m = new Machine();
     onCall(m);
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
-    assert.equal(selectTask(m.state)?.canCancel, true);
+    assert.equal(selectTask(m.state, m.now)?.canCancel, true);
     assert.deepEqual(m.intent({type: 'cancel-call', callId: 'c1'}), [{type: 'cancel-call', v, callId: 'c1'}]);
     assert.deepEqual(m.intent({type: 'cancel-call', callId: 'c1'}), [], 'once');
     const off = new Machine();
     onCall(off, {allowEndCall: false});
     off.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
-    assert.equal(selectTask(off.state)?.canCancel, false);
+    assert.equal(selectTask(off.state, off.now)?.canCancel, false);
     assert.deepEqual(off.intent({type: 'cancel-call', callId: 'c1'}), []);
   });
 
@@ -217,17 +217,17 @@ describe('campaign state machine', () => {
     available(m);
     m.event(offered('o1'));
     m.intent({type: 'skip', offerId: 'o1'});
-    assert.equal(selectPreview(m.state).step, 'waiting');
+    assert.equal(selectPreview(m.state, m.now).stage, 'waiting');
     m.event({type: 'offer-withdrawn', offerId: 'o1', reason: 'skipped'});
     m.event(offered('o2'));
-    assert.equal(selectPreview(m.state).offer?.offerId, 'o2');
+    assert.equal(selectPreview(m.state, m.now).offer?.offerId, 'o2');
   });
 
   it('R-U1 the dialog shows the contact with its details', () => {
     const m = new Machine();
     available(m);
     m.event(offered('o1'));
-    const view = selectPreview(m.state);
+    const view = selectPreview(m.state, m.now);
     assert.equal(view.offer?.contact.name, 'Maria Oliveira');
     assert.deepEqual(view.offer?.contact.details, [{label: 'Account', value: 'ACC-1'}]);
   });
@@ -237,29 +237,29 @@ describe('campaign state machine', () => {
     available(m);
     m.event(offered('o1', {mode: 'preview'}));
     m.intent({type: 'accept', offerId: 'o1'});
-    assert.equal(selectPreview(m.state).campaignButton.enabled, false);
-    assert.equal(selectPreview(m.state).campaignButton.callInProgress, true);
+    assert.equal(selectPreview(m.state, m.now).campaignButton.enabled, false);
+    assert.equal(selectPreview(m.state, m.now).campaignButton.reason, 'call-in-progress');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'dialing'});
     assert.deepEqual(m.intent({type: 'request-contact'}), []);
     m.event({type: 'call-ended', callId: 'c1'});
-    assert.equal(selectPreview(m.state).campaignButton.enabled, true);
+    assert.equal(selectPreview(m.state, m.now).campaignButton.enabled, true);
   });
 
   it('R-U3 the task follows the call from previewing to ended, timed from the preview start', () => {
     const m = new Machine();
     available(m);
     m.event(offered('o1', {}, 2_000));
-    assert.equal(selectTask(m.state)?.status, 'previewing');
+    assert.equal(selectTask(m.state, m.now)?.status, 'previewing');
     m.intent({type: 'accept', offerId: 'o1'});
-    assert.equal(selectTask(m.state)?.status, 'dialing');
+    assert.equal(selectTask(m.state, m.now)?.status, 'dialing');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'dialing'});
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     m.event({type: 'cpa-result', callId: 'c1', result: 'live-voice'});
-    assert.equal(selectTask(m.state)?.status, 'connected');
+    assert.equal(selectTask(m.state, m.now)?.status, 'connected');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
-    assert.equal(selectTask(m.state)?.status, 'connected', 'late events do not go backwards');
+    assert.equal(selectTask(m.state, m.now)?.status, 'connected', 'late events do not go backwards');
     m.event({type: 'call-ended', callId: 'c1'});
-    const task = selectTask(m.state);
+    const task = selectTask(m.state, m.now);
     assert.equal(task?.status, 'ended');
     assert.equal(task?.startedAt, 2_000);
   });
@@ -268,9 +268,9 @@ describe('campaign state machine', () => {
     const m = new Machine();
     onCall(m, {mode: 'preview'});
     m.event({type: 'cpa-result', callId: 'c1', result: 'busy'});
-    assert.equal(selectTask(m.state)?.status, 'failed');
-    const view = selectPreview(m.state);
-    assert.equal(view.step, 'attempt-failed');
+    assert.equal(selectTask(m.state, m.now)?.status, 'failed');
+    const view = selectPreview(m.state, m.now);
+    assert.equal(view.stage, 'attempt-failed');
     assert.deepEqual(view.lastFailure, {contactName: 'Maria Oliveira', reason: 'busy'});
     assert.equal(view.campaignButton.enabled, true);
     assert.deepEqual(m.intent({type: 'request-contact'}), [{type: 'request-contact', v}]);
@@ -281,8 +281,8 @@ describe('campaign state machine', () => {
     onCall(m);
     m.event({type: 'call-failed', callId: 'c1', reason: 'network-error'});
     m.event(offered('o2'));
-    const view = selectPreview(m.state);
-    assert.equal(view.step, 'offer');
+    const view = selectPreview(m.state, m.now);
+    assert.equal(view.stage, 'offer');
     assert.equal(view.lastFailure?.reason, 'network-error');
     assert.equal(m.intent({type: 'accept', offerId: 'o2'}).length, 1);
   });
@@ -292,19 +292,19 @@ describe('campaign state machine', () => {
     onCall(m);
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     m.event({type: 'cpa-result', callId: 'c1', result: 'answering-machine'});
-    assert.equal(selectTask(m.state)?.voicemailPrompt, true);
+    assert.equal(selectTask(m.state, m.now)?.voicemailPrompt, true);
     assert.deepEqual(m.intent({type: 'voicemail-left', callId: 'c1'}), [{type: 'voicemail-left', v, callId: 'c1'}]);
     assert.deepEqual(m.intent({type: 'voicemail-left', callId: 'c1'}), []);
-    assert.equal(selectTask(m.state)?.voicemailLeft, true);
+    assert.equal(selectTask(m.state, m.now)?.voicemailLeft, true);
   });
 
   it('R-L1 the limit shows its reason code and blocks Accept until cleared', () => {
     const m = new Machine();
     available(m);
     m.event({type: 'limit-reached', scope: 'tenant', code: 'MAX_CONCURRENT_CALLS', message: 'Limit reached'});
-    assert.equal(selectPreview(m.state).campaignButton.enabled, false);
+    assert.equal(selectPreview(m.state, m.now).campaignButton.enabled, false);
     m.event(offered('o1'));
-    const view = selectPreview(m.state);
+    const view = selectPreview(m.state, m.now);
     assert.equal(view.limit?.code, 'MAX_CONCURRENT_CALLS');
     assert.equal(view.actions.accept, false);
     assert.equal(view.acceptBlocked, 'limit');
@@ -319,8 +319,8 @@ describe('campaign state machine', () => {
     m.event(offered('o1'));
     m.intent({type: 'skip', offerId: 'o1'});
     m.event({type: 'action-failed', action: 'skip', offerId: 'o1', code: 'E42', message: 'Dialer busy'});
-    const view = selectPreview(m.state);
-    assert.equal(view.step, 'offer');
+    const view = selectPreview(m.state, m.now);
+    assert.equal(view.stage, 'offer');
     assert.equal(view.notices[0].code, 'E42');
     assert.equal(m.intent({type: 'skip', offerId: 'o1'}).length, 1);
   });
@@ -339,10 +339,10 @@ describe('campaign state machine', () => {
     const m = new Machine();
     for (let i = 0; i < 8; i++) m.input({kind: 'invalid-event', error: `bad ${i}`});
     m.event({type: 'stream-error', code: 'disconnected', message: 'Lost'});
-    const notices = selectPreview(m.state).notices;
+    const notices = selectPreview(m.state, m.now).notices;
     assert.equal(notices.length, 5);
     assert.equal(notices.at(-1)?.code, 'disconnected');
     m.intent({type: 'dismiss-notice', id: notices[0].id});
-    assert.equal(selectPreview(m.state).notices.length, 4);
+    assert.equal(selectPreview(m.state, m.now).notices.length, 4);
   });
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import type {DialerCommand} from '../../src/protocol/index.js';
 import {goodOffer} from '../hostile/corpus.js';
 import {ALL_ACTIONS} from './fixtures.js';

@@ -9,8 +9,8 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {after, describe, it} from 'node:test';
-import {createCampaignStore} from '../../src/adapters/store.js';
-import {demoCampaign} from '../../src/adapters/simulated/demo-campaign.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
+import {demoCampaign} from '../../demo/demo-campaign.js';
 import {simulatedCapabilities} from '../../src/adapters/simulated/simulated-dialer.js';
 import {WebSocketDialer} from '../../src/adapters/websocket/websocket-dialer.js';
 import {selectTask} from '../../src/core/views.js';
@@ -82,7 +82,7 @@ describe('a reference server process killed and restarted mid-call', () => {
     });
     after(() => dialer.dispose());
     const store = createCampaignStore(dialer);
-    const task = () => selectTask(store.snapshot());
+    const task = () => selectTask(store.snapshot(), store.now());
 
     await until(() => store.snapshot().reservation !== null, 'the reservation call', 10_000);
     store.dispatch({type: 'answer-reservation', reservationId: store.snapshot().reservation!.reservationId});

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {VirtualTimeScheduler, interval, take, type SchedulerAction, type SchedulerLike} from 'rxjs';
 import {CatchUpScheduler} from '../../src/adapters/simulated/catch-up-scheduler.js';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {
   RecordedSimulatedDialer,
   parseSimulationJournal,
@@ -59,14 +59,14 @@ function midCall() {
 describe('resuming a simulated campaign from its journal', () => {
   it('a reload mid-call gives back the same call, with its start time, still connected', () => {
     const first = midCall();
-    const before = selectTask(first.store.snapshot())!;
+    const before = selectTask(first.store.snapshot(), first.store.now())!;
     assert.equal(before.status, 'connected');
     const stored = JSON.parse(JSON.stringify(first.saved.at(-1)));
     const parsed = parseSimulationJournal(stored);
     assert.ok(parsed.ok);
 
     const reloaded = page(first.now() + 3_000, parsed.journal);
-    const after = selectTask(reloaded.store.snapshot())!;
+    const after = selectTask(reloaded.store.snapshot(), reloaded.store.now())!;
     assert.equal(after.callId, before.callId);
     assert.equal(after.status, 'connected');
     assert.equal(after.startedAt, before.startedAt);
@@ -78,11 +78,11 @@ describe('resuming a simulated campaign from its journal', () => {
     const journal = first.saved.at(-1)!;
     // Back after the customer hung up: the call is over and its wrap-up is due.
     const late = page(first.now() + 60_000, journal);
-    assert.equal(selectTask(late.store.snapshot())?.status, 'ended');
-    assert.equal(selectTask(late.store.snapshot())?.wrapUp?.disposition, null);
-    late.store.dispatch({type: 'set-disposition', callId: selectTask(late.store.snapshot())!.callId!, code: 'sale'});
+    assert.equal(selectTask(late.store.snapshot(), late.store.now())?.status, 'ended');
+    assert.equal(selectTask(late.store.snapshot(), late.store.now())?.wrapUp?.disposition, null);
+    late.store.dispatch({type: 'set-disposition', callId: selectTask(late.store.snapshot(), late.store.now())!.callId!, code: 'sale'});
     late.advance(1_000);
-    assert.equal(selectPreview(late.store.snapshot()).step, 'reservation', 'the next reservation followed');
+    assert.equal(selectPreview(late.store.snapshot(), late.store.now()).stage, 'reservation', 'the next reservation followed');
   });
 
   it('keeps each command\'s outcome by key, across a resume', () => {

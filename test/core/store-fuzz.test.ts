@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {DialerError} from '../../src/adapters/dialer-adapter.js';
 import {FUZZ, RUNS, capsArb, eventArb, intentArb} from './arbitraries.js';
 import {HOSTILE_CORPUS} from '../hostile/corpus.js';

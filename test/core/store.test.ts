@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {DialerError, type DialerAdapter} from '../../src/adapters/dialer-adapter.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import type {PreviewView} from '../../src/core/views.js';
@@ -40,7 +40,7 @@ describe('campaign store', () => {
     events.next({type: 'contact-offered', offerId: 42});
     events.next('<img src=x onerror=alert(1)>');
     events.next({type: 'agent-state', state: 'available'});
-    const view = selectPreview(store.snapshot());
+    const view = selectPreview(store.snapshot(), store.now());
     assert.equal(view.notices.length, 2);
     assert.equal(view.notices[0].kind, 'invalid-event');
     assert.match(view.notices[0].message, /offerId/);
@@ -52,7 +52,7 @@ describe('campaign store', () => {
     const store = createCampaignStore(adapter, {scheduler: new VirtualTimeScheduler()});
     const hostile = {get type(): string { throw new Error('boom'); }};
     assert.doesNotThrow(() => events.next(hostile));
-    assert.equal(selectPreview(store.snapshot()).notices[0].kind, 'invalid-event');
+    assert.equal(selectPreview(store.snapshot(), store.now()).notices[0].kind, 'invalid-event');
   });
 
   it('reports a command the adapter refused, and the agent may decide again', () => {
@@ -63,9 +63,9 @@ describe('campaign store', () => {
     events.next({type: 'agent-state', state: 'available'});
     events.next(offered('o1'));
     store.dispatch({type: 'skip', offerId: 'o1'});
-    const view = selectPreview(store.snapshot());
+    const view = selectPreview(store.snapshot(), store.now());
     assert.equal(sent.length, 1);
-    assert.equal(view.step, 'offer');
+    assert.equal(view.stage, 'offer');
     assert.equal(view.notices[0].code, 'E_BUSY');
   });
 
@@ -81,11 +81,11 @@ describe('campaign store', () => {
     store.dispatch({type: 'accept', offerId: 'o1'});
     assert.equal(sent.length, 1, 'one decision while it is live');
     events.next({type: 'action-failed', action: 'accept', offerId: 'o1', code: 'E', message: 'refused'});
-    assert.equal(selectPreview(store.snapshot()).actions.accept, true, 'the refusal gives the decision back');
+    assert.equal(selectPreview(store.snapshot(), store.now()).actions.accept, true, 'the refusal gives the decision back');
     store.dispatch({type: 'accept', offerId: 'o1'});
     assert.equal(sent.length, 2);
     scheduler.flush();
-    assert.equal(selectPreview(store.snapshot()).step, 'closed', 'the retried accept stands');
+    assert.equal(selectPreview(store.snapshot(), store.now()).stage, 'closed', 'the retried accept stands');
   });
 
   it('R-C1 sends the timeout action at the deadline on the injected clock, once', () => {
@@ -102,15 +102,15 @@ describe('campaign store', () => {
     assert.deepEqual(sent.map((c) => [c.type, 'source' in c && c.source]), [['accept', 'timeout']]);
   });
 
-  it('R-C1 asks its timeout guards first; a veto sends nothing', () => {
+  it('R-C1 plans its timeout action on timeouts$ first; a host that takes over gets nothing sent', () => {
     for (const allow of [true, false]) {
       const scheduler = new VirtualTimeScheduler();
       const {events, adapter, sent} = fakeAdapter();
       const store = createCampaignStore(adapter, {scheduler});
       const asked: unknown[] = [];
-      store.addTimeoutGuard((intent) => {
-        asked.push(intent);
-        return allow;
+      store.timeouts$.subscribe((planned) => {
+        asked.push(planned.intent);
+        if (!allow) planned.takeOver();
       });
       events.next(offered('o1', {timeoutMs: 5_000, timeoutAction: 'remove'}, 0));
       scheduler.flush();
@@ -127,7 +127,7 @@ describe('campaign store', () => {
     events.next(offered('o1', {timeoutMs: 5_000}, 0));
     scheduler.flush();
     assert.equal(sent.length, 0);
-    assert.equal(selectPreview(store.snapshot()).step, 'waiting');
+    assert.equal(selectPreview(store.snapshot(), store.now()).stage, 'waiting');
   });
 
   it('keeps the deadline when the adapter refuses synchronously', () => {
@@ -158,7 +158,7 @@ describe('campaign store', () => {
     };
     const store = createCampaignStore(adapter, {scheduler});
     const steps: string[] = [];
-    store.preview$.subscribe((view) => steps.push(view.offer?.offerId ?? view.step));
+    store.preview$.subscribe((view) => steps.push(view.offer?.offerId ?? view.stage));
     events.next(offered('o1', {timeoutMs: 0}, 0));
     store.dispatch({type: 'skip', offerId: 'o1'});
     assert.equal(steps.at(-1), 'o2');
@@ -179,7 +179,7 @@ describe('campaign store', () => {
     scheduler.flush();
     assert.deepEqual(sent, []);
     assert.equal(store.snapshot().connected, false);
-    assert.match(selectPreview(store.snapshot()).notices.at(-1)!.message, /socket closed/);
+    assert.match(selectPreview(store.snapshot(), store.now()).notices.at(-1)!.message, /socket closed/);
   });
 
   it('dispose stops listening and cancels the deadline', () => {
@@ -199,38 +199,38 @@ describe('simulated dialer through the store (virtual time)', () => {
     const sim = simulatedCampaign();
     sim.store.dispatch({type: 'set-agent-state', state: 'available'});
     sim.advance(200);
-    assert.equal(selectPreview(sim.state()).step, 'reservation');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'reservation');
     const reservation = sim.state().reservation!;
     sim.store.dispatch({type: 'answer-reservation', reservationId: reservation.reservationId});
     sim.advance(200);
-    const offer = selectPreview(sim.state()).offer!;
+    const offer = selectPreview(sim.state(), sim.store.now()).offer!;
     assert.equal(offer.contact.name, 'Ana');
     sim.store.dispatch({type: 'accept', offerId: offer.offerId});
-    assert.equal(selectTask(sim.state())?.status, 'dialing');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'dialing');
     sim.advance(300);
-    assert.equal(selectTask(sim.state())?.status, 'ringing');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'ringing');
     sim.advance(1_000);
-    assert.equal(selectTask(sim.state())?.status, 'connected');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'connected');
     sim.advance(2_000);
-    assert.equal(selectTask(sim.state())?.status, 'ended');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'ended');
     sim.advance(300);
-    assert.equal(selectPreview(sim.state()).step, 'reservation', 'the next reservation follows');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'reservation', 'the next reservation follows');
     assert.deepEqual(sim.commands.map((c) => c.type), ['set-agent-state', 'answer-reservation', 'accept']);
   });
 
   it('R-M1 preview mode: the agent asks, skips, then accepts the next contact', () => {
     const sim = simulatedCampaign({campaign: campaign({mode: 'preview'}), agentAvailable: true});
     sim.advance(10);
-    assert.equal(selectPreview(sim.state()).campaignButton.enabled, true);
+    assert.equal(selectPreview(sim.state(), sim.store.now()).campaignButton.enabled, true);
     sim.store.dispatch({type: 'request-contact'});
     sim.advance(200);
-    const first = selectPreview(sim.state()).offer!;
+    const first = selectPreview(sim.state(), sim.store.now()).offer!;
     sim.store.dispatch({type: 'skip', offerId: first.offerId});
     sim.advance(200);
-    assert.equal(selectPreview(sim.state()).step, 'closed', 'in preview mode the agent asks again');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'closed', 'in preview mode the agent asks again');
     sim.store.dispatch({type: 'request-contact'});
     sim.advance(200);
-    const second = selectPreview(sim.state()).offer!;
+    const second = selectPreview(sim.state(), sim.store.now()).offer!;
     assert.notEqual(second.offerId, first.offerId);
     assert.equal(second.contact.name, 'Bruno');
   });
@@ -260,26 +260,26 @@ describe('simulated dialer through the store (virtual time)', () => {
     sim.advance(200);
     sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
     sim.advance(1_300);
-    assert.equal(selectTask(sim.state())?.status, 'failed');
-    assert.equal(selectPreview(sim.state()).lastFailure?.reason, 'busy');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'failed');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).lastFailure?.reason, 'busy');
     sim.advance(300);
     sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
     sim.advance(200);
-    assert.equal(selectPreview(sim.state()).offer?.contact.name, 'Machine Man');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).offer?.contact.name, 'Machine Man');
     sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
     sim.advance(1_300);
-    const task = selectTask(sim.state())!;
+    const task = selectTask(sim.state(), sim.store.now())!;
     assert.equal(task.voicemailPrompt, true);
     sim.store.dispatch({type: 'voicemail-left', callId: task.callId!});
-    assert.equal(selectTask(sim.state())?.status, 'ended');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'ended');
   });
 
   it('R-L1 a concurrent-call limit of 0 shows the reason code at once', () => {
     const sim = simulatedCampaign({agentAvailable: true, concurrentCallLimit: 0});
     sim.advance(200);
-    const view = selectPreview(sim.state());
+    const view = selectPreview(sim.state(), sim.store.now());
     assert.equal(view.limit?.code, 'MAX_CONCURRENT_CALLS');
-    assert.equal(view.step, 'closed');
+    assert.equal(view.stage, 'closed');
   });
 
   it('R-U4 cancelling a ringing call ends it', () => {
@@ -289,22 +289,22 @@ describe('simulated dialer through the store (virtual time)', () => {
     sim.advance(200);
     sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
     sim.advance(300);
-    const task = selectTask(sim.state())!;
+    const task = selectTask(sim.state(), sim.store.now())!;
     assert.equal(task.canCancel, true);
     sim.store.dispatch({type: 'cancel-call', callId: task.callId!});
-    assert.equal(selectTask(sim.state())?.status, 'ended');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'ended');
   });
 
   it('R-A1 R-A2 an agent who goes Not ready and back is reserved again', () => {
     const sim = simulatedCampaign({agentAvailable: true});
     sim.advance(200);
-    assert.equal(selectPreview(sim.state()).step, 'reservation');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'reservation');
     sim.store.dispatch({type: 'set-agent-state', state: 'not-ready'});
     sim.advance(200);
-    assert.equal(selectPreview(sim.state()).step, 'closed');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'closed');
     sim.store.dispatch({type: 'set-agent-state', state: 'available'});
     sim.advance(200);
-    assert.equal(selectPreview(sim.state()).step, 'reservation');
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'reservation');
   });
 
   it('R-M3 an answering machine without CPA is a connected call that ends', () => {
@@ -314,9 +314,9 @@ describe('simulated dialer through the store (virtual time)', () => {
     sim.advance(200);
     sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
     sim.advance(1_300);
-    assert.equal(selectTask(sim.state())?.status, 'connected');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'connected');
     sim.advance(2_000);
-    assert.equal(selectTask(sim.state())?.status, 'ended');
+    assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'ended');
   });
 
   it('a contact request while a call is going on is refused, not dropped', () => {
@@ -372,7 +372,7 @@ describe('simulated dialer: wrap-up', () => {
       sim.advance(200);
       sim.store.dispatch({type: 'accept', offerId: sim.state().offer!.offerId});
       sim.advance(1_300 + 2_000);
-      const task = selectTask(sim.state())!;
+      const task = selectTask(sim.state(), sim.store.now())!;
       assert.equal(task.status, 'ended');
       assert.ok(task.wrapUp);
       sim.advance(5_000);

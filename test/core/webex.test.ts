@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {VirtualTimeScheduler} from 'rxjs';
 import type {ContactCenter} from '@webex/contact-center';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {WebexDialer, WEBEX_EVENTS, type WebexContactCenter, type WebexDialerOptions, type WebexTask} from '../../src/webex.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
-import type {CampaignStore} from '../../src/core/store.js';
+import type {CampaignStore} from '../../src/store/campaign-store.js';
 import {offlineWebex, SDK_VERSION, type OfflineWebex} from '../support/webex-sdk.js';
 
 // The SDK's own plugin type is accepted as it is declared (checked by tsc).
@@ -162,7 +162,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   it('R-U1 R-C1 R-C2 shows a reservation as the contact offer, with the campaign settings Webex sends', async () => {
     const {store, interactionId} = await offered({profile: PROFILE});
     const view = preview(store);
-    assert.equal(view.step, 'offer');
+    assert.equal(view.stage, 'offer');
     assert.equal(view.offer?.offerId, interactionId);
     assert.equal(view.offer?.campaign.name, 'Spring Renewals');
     assert.equal(view.offer?.contact.name, 'Ana Souza');
@@ -189,7 +189,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
 
     sdk.frame(assigned(`call-${interactionId}`, interactionId));
     await settle();
-    const task = selectTask(store.snapshot());
+    const task = selectTask(store.snapshot(), store.now());
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Ana Souza');
     assert.equal(preview(store).notices.length, 0);
@@ -197,7 +197,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     sdk.frame(frame);
     await settle();
     assert.equal(preview(store).offer, null);
-    assert.equal(selectTask(store.snapshot())?.status, 'connected');
+    assert.equal(selectTask(store.snapshot(), store.now())?.status, 'connected');
   });
 
   it('R-U5 a failed accept (CampaignPreviewAcceptFailed) is shown with its reason and the agent may decide again', async () => {
@@ -207,7 +207,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: 'Spring Renewals', reason: 'CONTACT_NOT_AVAILABLE'}));
     await settle();
     const view = preview(store);
-    assert.equal(view.step, 'offer');
+    assert.equal(view.stage, 'offer');
     assert.equal(view.actions.accept, true);
     assert.equal(view.notices.length, 1);
     assert.equal(view.notices[0].code, 'CONTACT_NOT_AVAILABLE');
@@ -285,7 +285,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
       }),
     );
     await settle();
-    const ended = selectTask(store.snapshot());
+    const ended = selectTask(store.snapshot(), store.now());
     assert.equal(ended?.status, 'ended');
     assert.deepEqual(ended?.wrapUp?.codes.map((c) => c.label), ['Sale', 'No sale']);
 
@@ -298,7 +298,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.deepEqual(wrapups[0].body, {auxCodeId: 'wu-sale', wrapUpReason: 'Sale'});
     sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_WRAPPEDUP, {interactionId: callInteraction}));
     await settle();
-    assert.equal(selectTask(store.snapshot())?.wrapUp?.disposition, 'wu-sale');
+    assert.equal(selectTask(store.snapshot(), store.now())?.wrapUp?.disposition, 'wu-sale');
   });
 
   it('asks for no disposition when Webex wants no wrap-up for the call', async () => {
@@ -306,7 +306,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const callInteraction = await acceptAndConnect(store, interactionId);
     sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId: callInteraction, interaction: {mediaType: 'telephony', state: 'ended'}}));
     await settle();
-    const task = selectTask(store.snapshot());
+    const task = selectTask(store.snapshot(), store.now());
     assert.equal(task?.status, 'ended');
     assert.equal(task?.wrapUp, null);
   });
@@ -316,7 +316,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const callInteraction = await acceptAndConnect(store, interactionId);
     sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_OUTBOUND_FAILED, {interactionId: callInteraction, reason: 'CUSTOMER_BUSY'}));
     await settle();
-    const task = selectTask(store.snapshot());
+    const task = selectTask(store.snapshot(), store.now());
     assert.equal(task?.status, 'failed');
     assert.equal(task?.failReason, 'CUSTOMER_BUSY');
     assert.equal(task?.wrapUp, null, 'Webex asked for no wrap-up');
@@ -373,7 +373,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const createdTimestamp = T0 - 95_000;
     sdk.frame(connectedCall('Bruno Lima', createdTimestamp));
     await settle();
-    const task = selectTask(store.snapshot());
+    const task = selectTask(store.snapshot(), store.now());
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Bruno Lima');
     assert.equal(task?.startedAt, createdTimestamp);
@@ -404,8 +404,8 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     sdk.cc.off(WEBEX_EVENTS.hydrate, collect);
     const {store} = connect({hydrated: hydrated as WebexTask[]});
     await settle();
-    assert.equal(selectTask(store.snapshot())?.contact?.name, 'Carla Dias');
-    assert.equal(selectTask(store.snapshot())?.startedAt, T0 - 5_000);
+    assert.equal(selectTask(store.snapshot(), store.now())?.contact?.name, 'Carla Dias');
+    assert.equal(selectTask(store.snapshot(), store.now())?.startedAt, T0 - 5_000);
   });
 
   it('offers Skip and Remove when the installed SDK has them (detected at run time)', async () => {

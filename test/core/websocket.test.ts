@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
 import {WebSocket} from 'ws';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {WebSocketDialer, type SocketLike} from '../../src/adapters/websocket/websocket-dialer.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import {startReferenceDialer, type ReferenceDialer} from '../../server/reference-dialer.js';
@@ -44,11 +44,11 @@ describe('WebSocket adapter with the reference dialer server', () => {
     const server = await startReferenceDialer(script);
     servers.push(server);
     const {store} = connectTo(server.url);
-    await until(() => selectPreview(store.snapshot()).step === 'reservation', 'the reservation');
+    await until(() => selectPreview(store.snapshot(), store.now()).stage === 'reservation', 'the reservation');
     store.dispatch({type: 'answer-reservation', reservationId: store.snapshot().reservation!.reservationId});
-    await until(() => selectPreview(store.snapshot()).step === 'offer', 'the contact');
+    await until(() => selectPreview(store.snapshot(), store.now()).stage === 'offer', 'the contact');
     store.dispatch({type: 'accept', offerId: store.snapshot().offer!.offerId});
-    await until(() => selectTask(store.snapshot())?.status === 'connected', 'the connected call');
+    await until(() => selectTask(store.snapshot(), store.now())?.status === 'connected', 'the connected call');
     assert.deepEqual([...server.room()!.executions.values()], [1, 1]);
   });
 
@@ -59,7 +59,7 @@ describe('WebSocket adapter with the reference dialer server', () => {
     await until(() => dialer.connected, 'online');
     await server.close();
     await until(() => !store.snapshot().connected, 'offline');
-    assert.equal(selectPreview(store.snapshot()).notices.at(-1)?.code, 'offline');
+    assert.equal(selectPreview(store.snapshot(), store.now()).notices.at(-1)?.code, 'offline');
     let refused: unknown;
     dialer.send({type: 'set-agent-state', v: 1, state: 'not-ready'}).subscribe({error: (e) => (refused = e)});
     assert.match(String(refused), /cannot be reached/);
@@ -68,7 +68,7 @@ describe('WebSocket adapter with the reference dialer server', () => {
     const again = await startReferenceDialer(script, {port});
     servers.push(again);
     await until(() => store.snapshot().connected, 'back online', 5_000);
-    assert.equal(selectPreview(store.snapshot()).notices.some((n) => n.code === 'offline'), false);
+    assert.equal(selectPreview(store.snapshot(), store.now()).notices.some((n) => n.code === 'offline'), false);
   });
 
   it('a command in flight when the line drops is sent again under its key and runs once', async () => {
@@ -83,7 +83,7 @@ describe('WebSocket adapter with the reference dialer server', () => {
       return true;
     });
     const {dialer, store} = connectTo(server.url, flaky);
-    await until(() => selectPreview(store.snapshot()).step === 'reservation', 'the reservation');
+    await until(() => selectPreview(store.snapshot(), store.now()).stage === 'reservation', 'the reservation');
     let done = false;
     dialer.send({type: 'answer-reservation', v: 1, reservationId: store.snapshot().reservation!.reservationId}).subscribe({complete: () => (done = true)});
     await until(() => done, 'the answer after reconnecting', 5_000);
@@ -96,16 +96,16 @@ describe('resuming after a reload', () => {
     const server = await startReferenceDialer(script);
     servers.push(server);
     const first = connectTo(server.url);
-    await until(() => selectPreview(first.store.snapshot()).step === 'reservation', 'the reservation');
+    await until(() => selectPreview(first.store.snapshot(), first.store.now()).stage === 'reservation', 'the reservation');
     first.store.dispatch({type: 'answer-reservation', reservationId: first.store.snapshot().reservation!.reservationId});
-    await until(() => selectPreview(first.store.snapshot()).step === 'offer', 'the contact');
+    await until(() => selectPreview(first.store.snapshot(), first.store.now()).stage === 'offer', 'the contact');
     first.store.dispatch({type: 'accept', offerId: first.store.snapshot().offer!.offerId});
-    await until(() => selectTask(first.store.snapshot())?.status === 'connected', 'the connected call');
-    const before = selectTask(first.store.snapshot())!;
+    await until(() => selectTask(first.store.snapshot(), first.store.now())?.status === 'connected', 'the connected call');
+    const before = selectTask(first.store.snapshot(), first.store.now())!;
     first.dialer.dispose(); // the page goes away
     const reloaded = connectTo(server.url);
-    await until(() => selectTask(reloaded.store.snapshot())?.status === 'connected', 'the call after reload');
-    const after = selectTask(reloaded.store.snapshot())!;
+    await until(() => selectTask(reloaded.store.snapshot(), reloaded.store.now())?.status === 'connected', 'the call after reload');
+    const after = selectTask(reloaded.store.snapshot(), reloaded.store.now())!;
     assert.equal(after.callId, before.callId);
     assert.equal(after.startedAt, before.startedAt, 'the timer counts from the same moment');
     assert.deepEqual([...server.room()!.executions.values()], [1, 1], 'nothing was sent again');

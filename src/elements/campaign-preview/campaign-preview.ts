@@ -1,26 +1,34 @@
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {LitElement, html, nothing, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
+import {AnnouncerController} from '../../controllers/announcer-controller.js';
+import {CallbackFormController} from '../../controllers/callback-form-controller.js';
+import {FocusHandoffController} from '../../controllers/focus-handoff-controller.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
+import {OfferFormController} from '../../controllers/offer-form-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
 import {ShortcutController, type Shortcut} from '../../controllers/shortcut-controller.js';
 import {TickController} from '../../controllers/tick-controller.js';
-import {withinCallingWindow} from '../../core/calling-window.js';
 import type {Decision, Notice} from '../../core/state.js';
-import {remainingMs, type PreviewView} from '../../core/views.js';
-import {CampaignErrorEvent} from '../../events/error-event.js';
+import {remainingMs, type PreviewStage, type PreviewView} from '../../core/views.js';
 import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
-import {CampaignIntentEvent, type ElementIntent} from '../../events/intent-event.js';
-import type {CampaignStore} from '../../core/store.js';
+import type {ElementIntent} from '../../events/intent-event.js';
 import {formatCount, formatDuration, isolateLtr, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
 import * as parts from './offer-parts.js';
-import {CallbackForm} from '../callback-form.js';
 import {styles} from './campaign-preview.styles.js';
 
 /** Countdown seconds at which the remaining time is announced to screen readers. */
 const ANNOUNCE_AT = [30, 10, 5];
+
+/** What the dialog's focus announcement reads after its name, by stage: who the contact is, then the countdown. */
+const DESCRIBED_BY: Partial<Record<PreviewStage, string>> = {
+  reservation: 'stage-text',
+  waiting: 'stage-text',
+  offer: 'contact-name contact-campaign countdown',
+  'attempt-failed': 'failure',
+};
 
 const DECISIONS: readonly Decision[] = ['accept', 'skip', 'remove', 'leave'];
 const DECISION_CLASS: Record<Decision, string> = {accept: 'primary', skip: '', remove: 'danger', leave: 'quiet'};
@@ -38,22 +46,28 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * @summary The Campaign contact dialog of an outbound preview campaign, with
  * the Campaign button that asks for a contact.
  *
- * Shows, step by step: the reservation call to answer (standard and direct
+ * Shows, stage by stage: the reservation call to answer (standard and direct
  * preview), the customer's contact details with Accept, Skip, Remove and Leave
  * campaign (only those the campaign and the dialer allow), the countdown to the
  * automatic action, a failed attempt with the way to the next contact, the
  * concurrent-call limit and any error. Renders from the campaign store found
- * through context, or from its `view` property when a host drives it.
+ * through context, or from its `view` property when a host drives it. Errors
+ * and the timeout intents are dispatched by the provider, not here (see
+ * `<campaign-provider>`).
+ *
+ * For screen readers: one polite live region says who the contact is, then
+ * the countdown at 30, 10 and 5 seconds; the dialog takes focus when the
+ * agent's focus was lost or inside it, and after Accept focus moves on to the
+ * task card's call.
  *
  * @fires campaign-request-contact - Before asking the dialer for a contact. Cancelable.
  * @fires campaign-answer-reservation - Before answering the reservation call. Cancelable.
- * @fires campaign-accept - Before accepting the contact (detail names the phone number). Cancelable. Also at the deadline, with `detail.source` `timeout`.
- * @fires campaign-skip - Before skipping the contact. Cancelable. Also at the deadline, with `detail.source` `timeout`.
- * @fires campaign-remove - Before removing the contact from the campaign. Cancelable. Also at the deadline, with `detail.source` `timeout`.
+ * @fires campaign-accept - Before accepting the contact (detail names the phone number). Cancelable. (At the deadline the provider fires it, with `detail.source` `timeout`.)
+ * @fires campaign-skip - Before skipping the contact. Cancelable.
+ * @fires campaign-remove - Before removing the contact from the campaign. Cancelable.
  * @fires campaign-leave - Before leaving the campaign. Cancelable.
  * @fires campaign-schedule-callback - Before scheduling a callback for the contact. Cancelable.
- * @fires campaign-preview-change - The dialog moved to another step.
- * @fires campaign-error - A command failed or the dialer sent something unreadable.
+ * @fires campaign-preview-change - The dialog moved to another stage (`detail.stage`).
  *
  * @slot contact-header - Replaces the contact's name and campaign line (e.g. with a link to the host's CRM).
  * @slot details - Extra content after the contact's detail fields (notes, history...).
@@ -70,7 +84,7 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * @csspart skip-button - The Skip button.
  * @csspart remove-button - The Remove button.
  * @csspart leave-button - The Leave campaign button.
- * @csspart answer-button - The Answer button of the reservation step.
+ * @csspart answer-button - The Answer button of the reservation stage.
  * @csspart next-button - The Next contact button after a failed attempt.
  * @csspart numbers - The choice of phone number, when the contact has several.
  * @csspart calling-window - The contact's local time and the calling-window warning.
@@ -113,156 +127,144 @@ export class CampaignPreview extends LitElement {
   /** Turns every keyboard shortcut off. */
   @property({type: Boolean, attribute: 'no-shortcuts'}) noShortcuts = false;
 
-  /** The current step, reflected for styling (`closed`, `reservation`, `waiting`, `offer`, `attempt-failed`). */
-  @property({reflect: true}) step = 'closed';
-
-  @state() private chosenNumber: string | null = null;
-  @state() private skipReason: string | null = null;
-  @state() private doNotCall = false;
-  /** The agent tried to skip without the reason the campaign requires. */
-  @state() private needsReason = false;
-  @state() private announcement = '';
-
   private readonly store = new StoreController(this, (store) => store.preview$);
   private readonly ticks = new TickController(this);
   private readonly i18n = new LocalizeController(this);
-  private readonly callback = new CallbackForm(this);
-  private lastNoticeId = 0;
-  private guard: {store: CampaignStore; release: () => void} | null = null;
-  private lastAnnounced: {offerId: string; at: number} | null = null;
+  private readonly announcer = new AnnouncerController(this);
+  private readonly form = new OfferFormController(this, () => this.current?.offer?.offerId ?? null);
+  private readonly callback = new CallbackFormController(this, () => this.current?.offer?.offerId ?? null);
+  private readonly handoff = new FocusHandoffController(this, 'preview', () => (this.view ? undefined : this.store.store), () => this.receiveFocus());
+  /** The stage and offer last rendered, and the countdown threshold last announced. */
+  private shown: {stage: PreviewStage; offerId: string | null; announcedAt: number} | null = null;
 
   constructor() {
     super();
     new ShortcutController<Decision>(
       this,
       () => this.bindings,
-      () => this.current?.step === 'offer',
+      () => this.current?.stage === 'offer',
       (action) => this.decide(action),
     );
+  }
+
+  /**
+   * Where the dialog is (`closed`, `reservation`, `waiting`, `offer`,
+   * `attempt-failed`); read-only, reflected as the `stage` attribute for styling.
+   */
+  get stage(): PreviewStage {
+    return this.current?.stage ?? 'closed';
   }
 
   private get current(): PreviewView | undefined {
     return this.view ?? this.store.value;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
+    this.ticks.active = this.current?.countdown != null;
+  }
+
+  protected override updated(): void {
     const view = this.current;
-    const step = view?.step ?? 'closed';
-    if (step !== this.step) this.step = step;
-    if (view?.offer?.offerId !== this.lastAnnounced?.offerId) {
-      this.chosenNumber = null;
-      this.skipReason = null;
-      this.doNotCall = false;
-      this.needsReason = false;
+    const stage = this.stage;
+    const offerId = view?.offer?.offerId ?? null;
+    const previous = this.shown;
+    if (this.getAttribute('stage') !== stage) this.setAttribute('stage', stage);
+    if (previous?.stage === stage && previous.offerId === offerId) {
+      this.announceCountdown(view);
+      return;
     }
-    this.callback.follow(view?.offer?.offerId ?? null);
-    this.ticks.active = view?.countdown != null || view?.offer?.campaign.callingWindow != null;
-    this.announce(view, changed.has('step'));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.guardTimeouts(undefined);
-  }
-
-  /** Lets hosts veto the kit's timeout action through the same intent events, `source: 'timeout'`. */
-  private guardTimeouts(store: CampaignStore | undefined): void {
-    if (this.guard?.store === store) return;
-    this.guard?.release();
-    this.guard = store
-      ? {store, release: store.addTimeoutGuard((intent) => this.dispatchEvent(new CampaignIntentEvent(intent, 'timeout')))}
-      : null;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    this.guardTimeouts(this.view || !this.isConnected ? undefined : this.store.store);
-    if (changed.has('step') && changed.get('step') !== undefined) {
-      this.dispatchEvent(new CampaignPreviewChangeEvent({step: this.step as PreviewView['step']}));
-      this.takeFocus();
-    }
-    for (const notice of this.current?.notices ?? []) {
-      if (notice.id > this.lastNoticeId) {
-        this.lastNoticeId = notice.id;
-        this.dispatchEvent(new CampaignErrorEvent(notice));
-      }
-    }
+    // Thresholds already reached are not announced: the contact's announcement or the dialog's description says the time.
+    this.shown = {stage, offerId, announcedAt: (view && this.secondsLeft(view)) ?? Infinity};
+    if (previous && previous.stage !== stage) this.dispatchEvent(new CampaignPreviewChangeEvent({stage}));
+    if (!view) return;
+    const moved = previous !== null && previous.stage !== stage && this.moveFocus(previous.stage, view);
+    if (moved) this.announcer.yieldToFocus();
+    else this.announceStage(view);
   }
 
   /**
-   * Moves focus to the dialog when it changes step and focus was lost (the
-   * button just pressed is gone) or was already inside it, or back to the
-   * Campaign button when the dialog closed; never steals focus from whatever
-   * else the agent is working in.
+   * After the stage changed, when the agent's focus was lost or in here: on to
+   * the task card's call after Accept, otherwise to the dialog or the Campaign
+   * button. Whether focus moved to something that speaks for the new stage.
    */
-  private takeFocus(): void {
-    const active = document.activeElement;
-    const lost = active === null || active === document.body;
-    if (!lost && active !== this) return;
+  private moveFocus(previous: PreviewStage, view: PreviewView): boolean {
+    if (!this.handoff.mayMove) return false;
+    if (previous === 'offer' && view.campaignButton.reason === 'call-in-progress' && this.handoff.handTo('card')) return true;
+    return this.receiveFocus() && view.stage !== 'closed';
+  }
+
+  /** Focuses the dialog, or the Campaign button when the dialog is closed. */
+  private receiveFocus(): boolean {
     const target =
       this.renderRoot.querySelector<HTMLElement>('[role=dialog]') ??
       this.renderRoot.querySelector<HTMLElement>('[part=campaign-button]');
     target?.focus({preventScroll: true});
+    return Boolean(target);
   }
 
-  /** Announces a new contact and the countdown at a few thresholds, not every second. */
-  private announce(view: PreviewView | undefined, stepChanged: boolean): void {
+  /** What the new stage says when focus did not move there: who the contact is, then the countdown. */
+  private announceStage(view: PreviewView): void {
     const msg = this.i18n.msg;
-    const offer = view?.offer;
-    if (!offer) {
-      this.lastAnnounced = null;
-      if (stepChanged && view?.step === 'waiting') this.announcement = msg.waitingForContact;
-      return;
+    switch (view.stage) {
+      case 'reservation':
+        this.announcer.say(msg.reservationText(view.reservation!.campaign.name));
+        return;
+      case 'waiting':
+        this.announcer.say(msg.waitingForContact);
+        return;
+      case 'offer': {
+        this.announcer.say(msg.contactOffered(view.offer!.contact.name));
+        const seconds = this.secondsLeft(view);
+        if (view.countdown && seconds !== null) {
+          this.announcer.say(msg.countdownAnnouncement(view.countdown.action, seconds, formatCount(seconds, this.i18n.lang)));
+        }
+        return;
+      }
+      default:
+        // A failed attempt and the limit are alerts of their own.
+        return;
     }
-    const seconds = view.countdown ? Math.ceil(remainingMs(view.countdown.deadline, this.ticks.now()) / 1000) : Infinity;
-    if (this.lastAnnounced?.offerId !== offer.offerId) {
-      // One announcement for the new contact; thresholds already reached are not repeated.
-      this.lastAnnounced = {offerId: offer.offerId, at: seconds + 1};
-      this.announcement = msg.contactOffered(offer.contact.name);
-      return;
-    }
-    const threshold = ANNOUNCE_AT.find((t) => t === seconds && t < this.lastAnnounced!.at);
-    if (view.countdown && threshold !== undefined) {
-      this.lastAnnounced = {offerId: offer.offerId, at: threshold};
-      this.announcement = msg.countdownAnnouncement(view.countdown.action, threshold, formatCount(threshold, this.i18n.lang));
-    }
+  }
+
+  /** The countdown at 30, 10 and 5 seconds, each once. */
+  private announceCountdown(view: PreviewView | undefined): void {
+    const seconds = view && this.secondsLeft(view);
+    if (!view?.countdown || seconds == null || !this.shown) return;
+    const threshold = ANNOUNCE_AT.find((t) => t === seconds && t < this.shown!.announcedAt);
+    if (threshold === undefined) return;
+    this.shown.announcedAt = threshold;
+    this.announcer.say(this.i18n.msg.countdownAnnouncement(view.countdown.action, threshold, formatCount(threshold, this.i18n.lang)));
+  }
+
+  private secondsLeft(view: PreviewView): number | null {
+    return view.countdown ? Math.ceil(remainingMs(view.countdown.deadline, this.ticks.now()) / 1000) : null;
   }
 
   private get bindings(): Partial<Record<Decision, Shortcut | null>> {
     return this.noShortcuts ? {} : {...DEFAULT_SHORTCUTS, ...this.shortcuts};
   }
 
-  /**
-   * The decisions to offer now. Accept also follows the contact's calling
-   * window as the clock moves, which the view alone cannot.
-   */
-  private allowedDecisions(view: PreviewView, now: number): Record<Decision, boolean> {
-    const offer = view.offer;
-    const window = offer?.campaign.callingWindow;
-    const windowOpen = !window?.enforce || withinCallingWindow(window, offer!.contact.timeZone, now);
-    const accept = (view.actions.accept || view.acceptBlocked === 'calling-window') && windowOpen;
-    return {...view.actions, accept};
-  }
-
-  /** Accept, Skip, Remove or Leave on the offer shown, if the campaign and the dialer allow it. */
+  /** Accept, Skip, Remove or Leave on the offer shown, if offered. */
   private decide(action: Decision): void {
     const view = this.current;
     const offer = view?.offer;
-    if (!offer || !this.allowedDecisions(view, this.ticks.now())[action]) return;
-    const {offerId, campaign, contact} = offer;
+    if (!offer || !view.actions[action]) return;
+    const {offerId, contact} = offer;
+    const form = this.form;
     switch (action) {
       case 'accept':
-        this.intent({type: 'accept', offerId, phoneNumber: this.chosenNumber ?? contact.phoneNumbers[0].number});
+        this.intent({type: 'accept', offerId, phoneNumber: form.number ?? contact.phoneNumbers[0].number});
         return;
       case 'skip':
-        if (campaign.skipReasons?.required && !this.skipReason) {
-          this.needsReason = true;
+        if (offer.skip?.required && !form.skipReason) {
+          form.set({needsReason: true});
           this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=skip-reason] select')?.focus());
           return;
         }
-        this.intent(this.skipReason ? {type: 'skip', offerId, reason: this.skipReason} : {type: 'skip', offerId});
+        this.intent(form.skipReason ? {type: 'skip', offerId, reason: form.skipReason} : {type: 'skip', offerId});
         return;
       case 'remove':
-        this.intent(this.doNotCall ? {type: 'remove', offerId, doNotCall: true} : {type: 'remove', offerId});
+        this.intent(form.doNotCall && offer.doNotCall ? {type: 'remove', offerId, doNotCall: true} : {type: 'remove', offerId});
         return;
       case 'leave':
         this.intent({type: 'leave', offerId});
@@ -272,7 +274,7 @@ export class CampaignPreview extends LitElement {
   private async dismiss(id: number): Promise<void> {
     this.store.store?.dispatch({type: 'dismiss-notice', id});
     await this.updateComplete;
-    this.takeFocus();
+    if (this.handoff.mayMove) this.receiveFocus();
   }
 
   private intent(intent: ElementIntent): void {
@@ -284,18 +286,14 @@ export class CampaignPreview extends LitElement {
     const msg = this.i18n.msg;
     return html`
       ${view?.campaignButton.visible ? this.renderCampaignButton(view, msg) : nothing}
-      ${view && (view.step !== 'closed' || view.limit || view.notices.length) ? this.renderDialog(view, msg) : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${view && (view.stage !== 'closed' || view.limit || view.notices.length) ? this.renderDialog(view, msg) : nothing}
+      ${this.announcer.render()}
     `;
   }
 
   private renderCampaignButton(view: PreviewView, msg: Messages): TemplateResult {
-    const {enabled, callInProgress} = view.campaignButton;
-    const hint = enabled
-      ? msg.campaignButtonHint
-      : callInProgress
-        ? msg.campaignButtonBusy
-        : msg.campaignButtonUnavailable;
+    const {enabled, reason} = view.campaignButton;
+    const hint = msg.campaignButtonReasons[reason];
     return html`<button
         part="campaign-button"
         class="campaign-button"
@@ -306,12 +304,12 @@ export class CampaignPreview extends LitElement {
       >
         ${campaignIcon}<span>${msg.campaign}</span>
       </button>
-      <span id="campaign-hint" class="visually-hidden">${hint}</span>`;
+      <span id="campaign-hint" hidden>${hint}</span>`;
   }
 
   private renderDialog(view: PreviewView, msg: Messages): TemplateResult {
-    const title = view.step === 'reservation' ? msg.reservationTitle : msg.campaignContact;
-    return html`<section part="dialog" class="dialog" role="dialog" aria-labelledby="title" tabindex="-1">
+    const title = view.stage === 'reservation' ? msg.reservationTitle : msg.campaignContact;
+    return html`<section part="dialog" class="dialog" role="dialog" aria-labelledby="title" aria-describedby=${ifDefined(DESCRIBED_BY[view.stage])} tabindex="-1">
       <h2 id="title" part="title">${title}</h2>
       ${view.notices.map((notice) => this.renderNotice(notice, msg))}
       ${view.limit
@@ -322,19 +320,19 @@ export class CampaignPreview extends LitElement {
           </div>`
         : nothing}
       ${view.lastFailure
-        ? html`<p class="failure" role="alert">
+        ? html`<p id="failure" class="failure" role="alert">
             ${msg.attemptFailed(view.lastFailure.contactName, reasonText(msg, view.lastFailure.reason))}
           </p>`
         : nothing}
-      ${this.renderStep(view, msg)}
+      ${this.renderStage(view, msg)}
     </section>`;
   }
 
-  private renderStep(view: PreviewView, msg: Messages): TemplateResult | typeof nothing {
-    switch (view.step) {
+  private renderStage(view: PreviewView, msg: Messages): TemplateResult | typeof nothing {
+    switch (view.stage) {
       case 'reservation': {
         const reservation = view.reservation!;
-        return html`<p>${msg.reservationText(reservation.campaign.name)}</p>
+        return html`<p id="stage-text">${msg.reservationText(reservation.campaign.name)}</p>
           ${reservation.campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
           <div part="actions" class="actions">
             <button
@@ -350,9 +348,9 @@ export class CampaignPreview extends LitElement {
           </div>`;
       }
       case 'waiting':
-        return html`<p class="waiting">${msg.waitingForContact}</p>`;
+        return html`<p id="stage-text" class="waiting">${msg.waitingForContact}</p>`;
       case 'offer':
-        return this.renderOffer(view, msg);
+        return this.renderOffer(view, view.offer!, msg);
       case 'attempt-failed':
         return view.campaignButton.visible
           ? html`<div part="actions" class="actions">
@@ -371,26 +369,25 @@ export class CampaignPreview extends LitElement {
     }
   }
 
-  private renderOffer(view: PreviewView, msg: Messages): TemplateResult {
-    const {offer, countdown} = view;
-    const {contact, campaign} = offer!;
-    const now = this.ticks.now();
-    const allowed = this.allowedDecisions(view, now);
-    const number = this.chosenNumber ?? contact.phoneNumbers[0].number;
-    const acceptBlocked = view.acceptBlocked === 'limit' ? msg.acceptBlockedByLimit : !allowed.accept && view.acceptBlocked ? msg.acceptBlockedByWindow : null;
+  private renderOffer(view: PreviewView, offer: NonNullable<PreviewView['offer']>, msg: Messages): TemplateResult {
+    const {countdown, actions} = view;
+    const {contact, campaign} = offer;
+    const form = this.form;
+    const number = form.number ?? contact.phoneNumbers[0].number;
+    const blocked = view.acceptBlocked === 'limit' ? msg.acceptBlockedByLimit : view.acceptBlocked ? msg.acceptBlockedByWindow : null;
     return html`
       <slot name="contact-header">
         <div part="contact" class="contact">
           <span class="avatar">${contactIcon}</span>
           <div>
-            <p class="name">${contact.name}</p>
-            <p class="campaign">${campaign.name} · ${msg.modes[campaign.mode]}</p>
+            <p id="contact-name" class="name">${contact.name}</p>
+            <p id="contact-campaign" class="campaign">${campaign.name} · ${msg.modes[campaign.mode]}</p>
           </div>
         </div>
       </slot>
       ${campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
-      ${parts.numbers(contact, campaign, number, msg, (chosen) => (this.chosenNumber = chosen))}
-      ${parts.callingWindow(campaign, contact, now, msg)}
+      ${parts.numbers(offer.numbers, number, msg, (chosen) => form.set({number: chosen}))}
+      ${parts.callingWindow(offer.callingWindow, msg)}
       ${contact.details.length
         ? html`<dl part="details" class="details" aria-label=${msg.details}>
             ${contact.details.map((d) => html`<div><dt>${d.label}</dt><dd>${d.value}</dd></div>`)}
@@ -398,22 +395,23 @@ export class CampaignPreview extends LitElement {
         : nothing}
       <slot name="details"></slot>
       ${parts.history(contact, this.i18n.lang, msg)}
-      ${this.callback.render({
-        campaign,
-        contact,
-        scheduledAt: offer!.callbackAt,
-        now,
-        lang: this.i18n.lang,
-        msg,
-        schedule: (request) => this.intent({type: 'schedule-callback', offerId: offer!.offerId, ...request}),
-      })}
+      ${offer.callback
+        ? this.callback.render({
+            callback: offer.callback,
+            now: this.ticks.now(),
+            lang: this.i18n.lang,
+            msg,
+            problem: (request) => this.store.store?.problem({type: 'schedule-callback', offerId: offer.offerId, ...request}) ?? null,
+            schedule: (request) => this.intent({type: 'schedule-callback', offerId: offer.offerId, ...request}),
+          })
+        : nothing}
       ${countdown ? this.renderCountdown(countdown, msg) : nothing}
-      ${acceptBlocked ? html`<p class="hint">${acceptBlocked}</p>` : nothing}
-      ${allowed.skip ? parts.skipReason(campaign, this.skipReason, msg, (code) => (this.skipReason = code)) : nothing}
-      ${allowed.remove && campaign.allowDoNotCall ? parts.doNotCall(this.doNotCall, msg, (on) => (this.doNotCall = on)) : nothing}
-      ${this.needsReason ? html`<p class="hint" role="alert">${msg.skipNeedsReason}</p>` : nothing}
+      ${blocked ? html`<p class="hint">${blocked}</p>` : nothing}
+      ${offer.skip ? parts.skipReason(offer.skip, form.skipReason, msg, (code) => form.set({skipReason: code, needsReason: false})) : nothing}
+      ${offer.doNotCall ? parts.doNotCall(form.doNotCall, msg, (on) => form.set({doNotCall: on})) : nothing}
+      ${form.needsReason ? html`<p class="hint" role="alert">${msg.skipNeedsReason}</p>` : nothing}
       <div part="actions" class="actions">
-        ${DECISIONS.filter((action) => allowed[action]).map((action) => {
+        ${DECISIONS.filter((action) => actions[action]).map((action) => {
           const shortcut = this.bindings[action] ?? undefined;
           return html`<button
             part=${`${action}-button`}
@@ -434,7 +432,7 @@ export class CampaignPreview extends LitElement {
     const left = remainingMs(countdown.deadline, this.ticks.now());
     const time = isolateLtr(formatDuration(left, 'ceil', this.i18n.lang));
     const text = left > 0 ? msg.countdown(countdown.action, time) : msg.countdownDue(countdown.action);
-    return html`<p part="countdown" class="countdown" role="timer" aria-live="off">${text}</p>`;
+    return html`<p id="countdown" part="countdown" class="countdown" role="timer" aria-live="off">${text}</p>`;
   }
 
   private renderNotice(notice: Notice, msg: Messages): TemplateResult {

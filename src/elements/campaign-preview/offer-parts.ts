@@ -4,35 +4,34 @@
  * the state and these stay easy to read.
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {localTime, withinCallingWindow} from '../../core/calling-window.js';
+import type {OfferView} from '../../core/views.js';
 import {isolateLtr, reasonText, type Messages} from '../../i18n/index.js';
-import type {Campaign, Contact, PhoneNumber} from '../../protocol/index.js';
+import type {Contact, PhoneNumber} from '../../protocol/index.js';
 
 function numberLabel(phone: PhoneNumber, msg: Messages): TemplateResult {
   const kind = phone.label ?? (phone.type ? msg.numberTypes[phone.type] : '');
+  // The space before "(already tried)" is inside the span: a screen reader joins the pieces' text as it is.
   return html`${kind ? `${kind} · ` : ''}<bdi dir="ltr">${phone.number}</bdi>${phone.tried
-      ? html` <span class="tried">(${msg.numberTried})</span>`
+      ? html`<span class="tried">${` (${msg.numberTried})`}</span>`
       : nothing}`;
 }
 
 /** The number to dial: a radio group when the agent may choose, a line otherwise. */
 export function numbers(
-  contact: Contact,
-  campaign: Campaign,
+  {choices, forced}: OfferView['numbers'],
   chosen: string,
   msg: Messages,
   choose: (number: string) => void,
 ): TemplateResult {
-  if (contact.phoneNumbers.length === 1 || campaign.forceNumber) {
-    const first = contact.phoneNumbers[0];
+  if (choices.length === 1 || forced) {
     return html`<p class="number">
-      <span class="visually-hidden">${msg.phoneNumbers}: </span>${numberLabel(first, msg)}
-      ${campaign.forceNumber && contact.phoneNumbers.length > 1 ? html`<span class="hint">${msg.numberForced}</span>` : nothing}
+      <span class="visually-hidden">${msg.phoneNumbers}: </span>${numberLabel(choices[0], msg)}
+      ${forced && choices.length > 1 ? html`<span class="hint">${msg.numberForced}</span>` : nothing}
     </p>`;
   }
   return html`<fieldset part="numbers" class="numbers">
     <legend>${msg.phoneNumbers}</legend>
-    ${contact.phoneNumbers.map(
+    ${choices.map(
       (phone) => html`<label>
         <input type="radio" name="number" .checked=${phone.number === chosen} @change=${() => choose(phone.number)} />
         ${numberLabel(phone, msg)}
@@ -62,26 +61,21 @@ export function history(contact: Contact, lang: string, msg: Messages): Template
 }
 
 /** The contact's local time, and a warning when it is outside the campaign's calling window. */
-export function callingWindow(campaign: Campaign, contact: Contact, now: number, msg: Messages): TemplateResult | typeof nothing {
-  const window = campaign.callingWindow;
-  if (!window || !contact.timeZone) return nothing;
-  const inside = withinCallingWindow(window, contact.timeZone, now);
-  const clock = isolateLtr(localTime(contact.timeZone, now).clock);
-  return html`<p part="calling-window" class=${inside ? 'local-time' : 'local-time outside'}>
-    ${msg.localTime(clock, contact.timeZone)}
-    ${inside ? nothing : html`<strong>${msg.outsideWindow(isolateLtr(window.start), isolateLtr(window.end))}</strong>`}
+export function callingWindow(window: OfferView['callingWindow'], msg: Messages): TemplateResult | typeof nothing {
+  if (!window) return nothing;
+  return html`<p part="calling-window" class=${window.inside ? 'local-time' : 'local-time outside'}>
+    ${msg.localTime(isolateLtr(window.localTime), window.timeZone)}
+    ${window.inside ? nothing : html`<strong>${msg.outsideWindow(isolateLtr(window.start), isolateLtr(window.end))}</strong>`}
   </p>`;
 }
 
-/** The skip-reason picker, when the campaign has reasons. */
+/** The skip-reason picker. */
 export function skipReason(
-  campaign: Campaign,
+  config: NonNullable<OfferView['skip']>,
   chosen: string | null,
   msg: Messages,
   choose: (code: string | null) => void,
-): TemplateResult | typeof nothing {
-  const config = campaign.skipReasons;
-  if (!config) return nothing;
+): TemplateResult {
   return html`<label part="skip-reason" class="field">
     <span>${msg.skipReason}</span>
     <select

@@ -2,7 +2,8 @@ import {ContextProvider} from '@lit/context';
 import {LitElement, html, css, unsafeCSS, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {campaignStoreContext} from '../../context/store-context.js';
-import type {CampaignStore} from '../../core/store.js';
+import type {CampaignStore} from '../../store/campaign-store.js';
+import {bridgeStore} from '../../context/store-bridge.js';
 import {watchCampaignStore} from '../../context/store-registry.js';
 import {THEME_NAMES, themeDeclarations, type ThemeName} from '../../themes/palettes.js';
 
@@ -21,6 +22,15 @@ const themeRules = THEME_NAMES.map(
  * the elements inside it, with no stylesheet to load: `theme="dark"`, or
  * `dark-mode` (for hosts that hold a dark-mode flag, such as Webex Desktop's
  * `$STORE.app.darkMode`).
+ *
+ * It is also where the store's own events reach the page, once per store
+ * whatever elements are mounted: `campaign-error` for each notice, and the
+ * timeout intent (`detail.source: 'timeout'`) before the kit's timeout action.
+ *
+ * @fires campaign-error - A command failed, the dialer sent something unreadable, or the connection was lost.
+ * @fires campaign-accept - Before the kit accepts at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
+ * @fires campaign-skip - Before the kit skips at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
+ * @fires campaign-remove - Before the kit removes at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
  *
  * @slot - The host's desktop content, with kit elements anywhere inside.
  */
@@ -51,23 +61,35 @@ export class CampaignProvider extends LitElement {
 
   private registered: CampaignStore | undefined = undefined;
   private unwatch: (() => void) | null = null;
+  private bridged: {store: CampaignStore; release: () => void} | null = null;
 
   private readonly provider = new ContextProvider(this, {context: campaignStoreContext});
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.watch(this.storeName);
+    this.bridge(this.store ?? this.registered);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.watch(undefined);
+    this.bridge(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Set after connecting (as React does): follow the new name.
     if (changed.has('storeName') && this.isConnected) this.watch(this.storeName);
-    this.provider.setValue(this.store ?? this.registered);
+    const provided = this.store ?? this.registered;
+    this.provider.setValue(provided);
+    if (this.isConnected) this.bridge(provided);
+  }
+
+  /** Dispatches the provided store's notices and timeout intents from this element. */
+  private bridge(store: CampaignStore | undefined): void {
+    if (this.bridged?.store === store) return;
+    this.bridged?.release();
+    this.bridged = store ? {store, release: bridgeStore(store, this)} : null;
   }
 
   private watch(name: string | undefined): void {
@@ -88,12 +110,18 @@ export class CampaignProvider extends LitElement {
 
 /**
  * Provides `store` to the kit elements inside any element of the host's
- * (a desktop's root, say), without a `<campaign-provider>`.
- * Returns a function that swaps the provided store.
+ * (a desktop's root, say), without a `<campaign-provider>`; the store's
+ * `campaign-error` and timeout intent events are dispatched from `host`.
+ * Returns a function that swaps the provided store (`undefined` withdraws it).
  */
 export function provideCampaignStore(host: HTMLElement, store: CampaignStore): (next: CampaignStore | undefined) => void {
   const provider = new ContextProvider(host, {context: campaignStoreContext, initialValue: store});
-  return (next) => provider.setValue(next);
+  let release = bridgeStore(store, host);
+  return (next) => {
+    release();
+    release = next ? bridgeStore(next, host) : () => undefined;
+    provider.setValue(next);
+  };
 }
 
 declare global {

@@ -1,17 +1,22 @@
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {AnnouncerController} from '../../controllers/announcer-controller.js';
+import {CallbackFormController} from '../../controllers/callback-form-controller.js';
+import {FocusHandoffController} from '../../controllers/focus-handoff-controller.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
-import type {TaskStatus, TaskView} from '../../core/views.js';
+import {TickController} from '../../controllers/tick-controller.js';
+import {remainingMs, type TaskStatus, type TaskView} from '../../core/views.js';
 import {CampaignTaskChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
 import type {ElementIntent} from '../../events/intent-event.js';
-import {reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
+import {formatCount, formatDuration, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {contactIcon} from '../icons.js';
-import {TickController} from '../../controllers/tick-controller.js';
 import {wrapUpForm, type WrapUpFormState} from './wrap-up-form.js';
-import {CallbackForm} from '../callback-form.js';
 import {styles} from './campaign-task-card.styles.js';
+
+/** Seconds of wrap-up left at which the time left is announced. */
+const WRAP_UP_ANNOUNCE_AT = 10;
 
 /**
  * @tag campaign-task-card
@@ -23,6 +28,11 @@ import {styles} from './campaign-task-card.styles.js';
  * asks the agent to leave a voicemail and mark it done (R-U6). Renders the
  * current campaign task from the store found through context, or its `task`
  * property when a host drives it. Renders nothing when there is no task.
+ *
+ * For screen readers: a polite live region says each call status (not the
+ * preview's, which the dialog speaks), what to do on an answering machine,
+ * and the wrap-up request with its time left; focus comes here after Accept
+ * and goes back to the Campaign contact dialog when the call is over.
  *
  * @fires campaign-cancel-call - Before cancelling the ringing call. Cancelable.
  * @fires campaign-voicemail-left - Before telling the dialer the voicemail was left. Cancelable.
@@ -68,19 +78,24 @@ export class CampaignTaskCard extends LitElement {
   /** Per-instance replacements for any of the element's strings. */
   @property({attribute: false}) messages: MessageOverrides | undefined = undefined;
 
-  /** The task's status, reflected for styling; empty when there is no task. */
-  @property({reflect: true}) status: TaskStatus | '' = '';
-
-  @state() private announcement = '';
   @state() private wrapUpForm: WrapUpFormState = {code: null, note: '', needsCode: false};
 
   private readonly store = new StoreController(this, (store) => store.task$);
   private readonly i18n = new LocalizeController(this);
   private readonly ticks = new TickController(this);
-  private readonly callback = new CallbackForm(this);
+  private readonly announcer = new AnnouncerController(this);
+  private readonly callback = new CallbackFormController(this, () => this.current?.callId ?? null);
+  private readonly handoff = new FocusHandoffController(this, 'card', () => (this.task !== undefined ? undefined : this.store.store), () => this.receiveFocus());
   private formCallId: string | null = null;
+  /** What was last rendered: the status, whether the call was finished, and whether the wrap-up's time left was announced. */
+  private shown: {status: TaskStatus | ''; finished: boolean; wrapUpAnnounced: boolean} | null = null;
   /** The agent pressed one of the card's buttons since its status last changed. */
   private actedHere = false;
+
+  /** The task's status (empty when there is no task); read-only, reflected as the `status` attribute for styling. */
+  get status(): TaskStatus | '' {
+    return this.current?.status ?? '';
+  }
 
   private get current(): TaskView | null {
     return this.task !== undefined ? this.task : (this.store.value ?? null);
@@ -92,25 +107,75 @@ export class CampaignTaskCard extends LitElement {
       this.formCallId = task?.callId ?? null;
       this.wrapUpForm = {code: null, note: '', needsCode: false};
     }
-    this.callback.follow(task?.callId ?? null);
-    this.ticks.active = Boolean(task?.wrapUp && task.wrapUp.deadline !== null && task.wrapUp.disposition === null);
-    const status = task?.status ?? '';
-    if (status !== this.status) {
-      this.status = status;
-      const msg = this.i18n.msg;
-      this.announcement = status ? `${msg.campaignCall}: ${msg.status[status]}` : '';
-    }
+    this.ticks.active = task?.wrapUp?.status === 'pending' && task.wrapUp.deadline !== null;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('status') && changed.get('status') !== undefined) {
-      this.dispatchEvent(new CampaignTaskChangeEvent({status: this.status || null}));
-      // The button the agent just pressed (Cancel, Voicemail left...) may be gone: keep focus on the card.
-      const active = document.activeElement;
-      const lost = active === null || active === document.body || (active === this && !this.renderRoot.querySelector(':focus'));
-      if (this.actedHere && lost) this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
-      this.actedHere = false;
+  protected override updated(): void {
+    const task = this.current;
+    const status = this.status;
+    const finished = task?.finished ?? false;
+    const previous = this.shown;
+    if (this.getAttribute('status') !== status) {
+      if (status) this.setAttribute('status', status);
+      else this.removeAttribute('status');
     }
+    this.shown = {status, finished, wrapUpAnnounced: previous?.status === status ? previous.wrapUpAnnounced : false};
+    if (previous && previous.status !== status) {
+      this.dispatchEvent(new CampaignTaskChangeEvent({status: status || null}));
+      if (task) this.announceStatus(task);
+    }
+    this.announceWrapUpTime(task);
+    if (previous && (finished || !task) && (!previous.finished || previous.status !== status)) {
+      // The call is over: the agent's next step is the Campaign contact dialog.
+      if (this.handoff.mayMove) this.handoff.handTo('preview');
+    } else if (previous && previous.status !== status && this.actedHere && this.handoff.mayMove) {
+      // The button the agent just pressed (Cancel, Voicemail left...) is gone: keep focus on the card.
+      this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
+    }
+    if (previous?.status !== status) this.actedHere = false;
+  }
+
+  /** Takes the agent's focus (after Accept): the card's call, with Cancel or Voicemail left one Tab away. */
+  private receiveFocus(): boolean {
+    if (!this.current) return false;
+    this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
+      this.announcer.yieldToFocus();
+    });
+    return true;
+  }
+
+  /** Each call status, once; the preview's own stages are the dialog's to announce. */
+  private announceStatus(task: TaskView): void {
+    const msg = this.i18n.msg;
+    switch (task.status) {
+      case 'reserved':
+      case 'previewing':
+        return;
+      case 'answering-machine':
+        this.announcer.say(msg.voicemailAnnouncement);
+        return;
+      case 'ended':
+        if (task.wrapUp?.status === 'pending') {
+          const left = task.wrapUp.deadline === null ? null : remainingMs(task.wrapUp.deadline, this.ticks.now());
+          this.announcer.say(msg.wrapUpAnnouncement(left === null ? null : formatDuration(left, 'ceil', this.i18n.lang)));
+          return;
+        }
+        break;
+    }
+    this.announcer.say(`${msg.campaignCall}: ${this.statusText(task, msg)}`);
+  }
+
+  /** The wrap-up's time left, once, when it gets short. */
+  private announceWrapUpTime(task: TaskView | null): void {
+    const wrapUp = task?.wrapUp;
+    if (!wrapUp || wrapUp.status !== 'pending' || wrapUp.deadline === null || this.shown!.wrapUpAnnounced) return;
+    const seconds = Math.ceil(remainingMs(wrapUp.deadline, this.ticks.now()) / 1000);
+    if (seconds > WRAP_UP_ANNOUNCE_AT) return;
+    this.shown!.wrapUpAnnounced = true;
+    // A wrap-up that starts short was announced with its time already.
+    if (this.shown!.status === 'ended' && seconds < WRAP_UP_ANNOUNCE_AT) return;
+    this.announcer.say(this.i18n.msg.wrapUpSecondsLeft(seconds, formatCount(seconds, this.i18n.lang)));
   }
 
   private intent(intent: ElementIntent): void {
@@ -121,13 +186,12 @@ export class CampaignTaskCard extends LitElement {
   protected override render(): TemplateResult {
     const task = this.current;
     const msg = this.i18n.msg;
-    return html`${task ? this.renderCard(task, msg) : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+    return html`${task ? this.renderCard(task, msg) : nothing}${this.announcer.render()}`;
   }
 
   private renderCard(task: TaskView, msg: Messages): TemplateResult {
     const name = task.contact?.name ?? task.campaign.name;
-    return html`<article part="base" class="card" tabindex="-1" aria-label=${`${msg.campaignCall}: ${name}`}>
+    return html`<article part="base" class="card" tabindex="-1" aria-label=${`${msg.campaignCall}: ${name}`} aria-describedby="status">
       <header part="header" class="header">
         <span part="icon" class="icon" role="img" aria-label=${msg.contactIcon}>${contactIcon}</span>
         <span part="label" class="label">${msg.campaignCall}</span>
@@ -140,17 +204,16 @@ export class CampaignTaskCard extends LitElement {
           </dl>`
         : nothing}
       <slot name="details"></slot>
-      ${this.renderStatus(task, msg)}
+      ${this.renderStatus(task, name, msg)}
       ${task.voicemailPrompt ? this.renderVoicemail(task, msg) : nothing}
       ${task.wrapUp ? this.renderWrapUp(task, task.wrapUp, msg) : nothing}
-      ${task.callId && task.contact && (task.status === 'ended' || task.status === 'failed')
+      ${task.callback && task.callId
         ? this.callback.render({
-            campaign: task.campaign,
-            contact: task.contact,
-            scheduledAt: task.callbackAt,
+            callback: task.callback,
             now: this.ticks.now(),
             lang: this.i18n.lang,
             msg,
+            problem: (request) => this.store.store?.problem({type: 'schedule-callback', callId: task.callId!, ...request}) ?? null,
             schedule: (request) => this.intent({type: 'schedule-callback', callId: task.callId!, ...request}),
           })
         : nothing}
@@ -158,14 +221,19 @@ export class CampaignTaskCard extends LitElement {
     </article>`;
   }
 
-  private renderStatus(task: TaskView, msg: Messages): TemplateResult {
+  private statusText(task: TaskView, msg: Messages): string {
+    return task.status === 'failed' && task.failReason ? msg.failReason(reasonText(msg, task.failReason)) : msg.status[task.status];
+  }
+
+  private renderStatus(task: TaskView, name: string, msg: Messages): TemplateResult {
     if (task.canCancel && task.callId) {
       const callId = task.callId;
       return html`<div class="status-row">
-        <span class="visually-hidden">${msg.status.ringing}</span>
+        <span id="status" class="visually-hidden">${msg.status.ringing}</span>
         <button
           part="cancel-button"
           class="cancel"
+          aria-label=${task.cancelling ? msg.cancelling : msg.cancelCallTo(name)}
           aria-disabled=${task.cancelling ? 'true' : 'false'}
           @click=${() => !task.cancelling && this.intent({type: 'cancel-call', callId})}
         >
@@ -173,10 +241,7 @@ export class CampaignTaskCard extends LitElement {
         </button>
       </div>`;
     }
-    const text = task.status === 'failed' && task.failReason
-      ? msg.failReason(reasonText(msg, task.failReason))
-      : msg.status[task.status];
-    return html`<p part="status" class="status">${text}</p>`;
+    return html`<p id="status" part="status" class="status">${this.statusText(task, msg)}</p>`;
   }
 
   private renderWrapUp(task: TaskView, wrapUp: NonNullable<TaskView['wrapUp']>, msg: Messages): TemplateResult {

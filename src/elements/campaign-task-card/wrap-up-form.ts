@@ -27,12 +27,12 @@ export function wrapUpForm(
   on: WrapUpFormHandlers,
   msg: Messages,
 ): TemplateResult {
-  if (wrapUp.disposition !== null) {
-    const label = wrapUp.codes.find((c) => c.code === wrapUp.disposition)?.label ?? wrapUp.disposition;
+  if (wrapUp.status === 'saved') {
+    const label = wrapUp.codes.find((c) => c.code === wrapUp.disposition)?.label ?? wrapUp.disposition ?? '';
     return html`<p part="wrap-up" class="wrap-up done">${msg.dispositionSaved(label)}</p>`;
   }
+  if (wrapUp.status === 'timed-out') return html`<p part="wrap-up" class="wrap-up done">${msg.wrapUpOver}</p>`;
   const left = wrapUp.deadline === null ? null : remainingMs(wrapUp.deadline, now);
-  if (left === 0) return html`<p part="wrap-up" class="wrap-up done">${msg.wrapUpOver}</p>`;
   return html`<form
     part="wrap-up"
     class="wrap-up"

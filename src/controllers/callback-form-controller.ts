@@ -1,23 +1,20 @@
-/**
- * The "Schedule callback" form shared by `<campaign-preview>` (from the
- * preview) and `<campaign-task-card>` (from the wrap-up): it keeps the form's
- * state for its host element, re-renders it on change, and renders the form.
- */
-import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
-import {callbackProblem, epochToZonedTime, zonedTimeToEpoch, type CallbackProblem, type CallbackRequest} from '../core/callbacks.js';
-import {isolateLtr, type Messages} from '../i18n/index.js';
-import type {Campaign, Contact} from '../protocol/index.js';
+import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import type {CallbackRequest} from '../core/callbacks.js';
+import type {CallbackView} from '../core/views.js';
+import {epochToZonedTime, isolateLtr, zonedTimeToEpoch, type Messages} from '../i18n/index.js';
 
 export interface CallbackFormContext {
-  readonly campaign: Campaign;
-  readonly contact: Contact;
-  /** When a callback was already scheduled here, or null. */
-  readonly scheduledAt: number | null;
+  readonly callback: CallbackView;
+  /** The time the form starts from and checks against (epoch ms). */
   readonly now: number;
   readonly lang: string;
   readonly msg: Messages;
+  /** Why this request cannot be scheduled (a key of `msg.callbackProblems`), or null. */
+  readonly problem: (request: CallbackRequest) => string | null;
   readonly schedule: (request: CallbackRequest) => void;
 }
+
+type Problem = keyof Messages['callbackProblems'];
 
 const HOUR = 3_600_000;
 
@@ -25,20 +22,32 @@ function when(epoch: number, lang: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short', timeZone}).format(epoch);
 }
 
-export class CallbackForm {
+/**
+ * The "Schedule callback" form shared by `<campaign-preview>` (from the
+ * preview) and `<campaign-task-card>` (after the call): keeps the form's state
+ * for its host, starts afresh when the preview or call it belongs to changes
+ * (`key`), and renders the form or the callback scheduled.
+ */
+export class CallbackFormController implements ReactiveController {
   private open = false;
   private value = '';
   private number = '';
   private backToMe = false;
-  private problem: CallbackProblem | null = null;
-  private key: string | null = null;
+  private problem: Problem | null = null;
+  private followed: string | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {}
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    /** The preview or call the form belongs to. */
+    private readonly key: () => string | null,
+  ) {
+    host.addController(this);
+  }
 
-  /** Starts afresh when the preview or call it belongs to changes. */
-  follow(key: string | null): void {
-    if (key === this.key) return;
-    this.key = key;
+  hostUpdate(): void {
+    const key = this.key();
+    if (key === this.followed) return;
+    this.followed = key;
     this.open = false;
     this.value = '';
     this.number = '';
@@ -46,13 +55,11 @@ export class CallbackForm {
     this.problem = null;
   }
 
-  render(context: CallbackFormContext): TemplateResult | typeof nothing {
-    const {campaign, contact, scheduledAt, now, lang, msg} = context;
-    const options = campaign.callbacks;
-    if (!options) return nothing;
-    const zone = contact.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (scheduledAt !== null) {
-      return html`<p part="callback" class="callback done">${msg.callbackScheduled(`${when(scheduledAt, lang, zone)} (${zone})`)}</p>`;
+  render(context: CallbackFormContext): TemplateResult {
+    const {callback, now, lang, msg} = context;
+    const zone = callback.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (callback.scheduledAt !== null) {
+      return html`<p part="callback" class="callback done">${msg.callbackScheduled(`${when(callback.scheduledAt, lang, zone)} (${zone})`)}</p>`;
     }
     if (!this.open) {
       return html`<button part="callback-button" type="button" @click=${() => this.start(context, zone)}>${msg.scheduleCallback}</button>`;
@@ -77,7 +84,7 @@ export class CallbackForm {
       ${Number.isFinite(at) ? html`<p class="agent-time">${msg.callbackYourTime(isolateLtr(when(at, lang)))}</p>` : nothing}
       <label class="field">
         <span>${msg.callbackNumber}</span>
-        ${options.allowOtherNumber
+        ${callback.allowOtherNumber
           ? html`<input
                 type="tel"
                 dir="ltr"
@@ -85,12 +92,12 @@ export class CallbackForm {
                 .value=${this.number}
                 @input=${(e: Event) => set(() => (this.number = (e.target as HTMLInputElement).value.trim()))}
               />
-              <datalist id="callback-numbers">${contact.phoneNumbers.map((p) => html`<option value=${p.number}></option>`)}</datalist>`
+              <datalist id="callback-numbers">${callback.numbers.map((n) => html`<option value=${n}></option>`)}</datalist>`
           : html`<select @change=${(e: Event) => set(() => (this.number = (e.target as HTMLSelectElement).value))}>
-              ${contact.phoneNumbers.map((p) => html`<option value=${p.number} ?selected=${p.number === this.number}>${p.number}</option>`)}
+              ${callback.numbers.map((n) => html`<option value=${n} ?selected=${n === this.number}>${n}</option>`)}
             </select>`}
       </label>
-      ${options.allowBackToMe
+      ${callback.allowBackToMe
         ? html`<label class="field checkbox">
             <input type="checkbox" .checked=${this.backToMe} @change=${(e: Event) => set(() => (this.backToMe = (e.target as HTMLInputElement).checked))} />
             <span>${msg.callbackBackToMe}</span>
@@ -106,7 +113,7 @@ export class CallbackForm {
 
   private start(context: CallbackFormContext, zone: string): void {
     this.open = true;
-    this.number = context.contact.phoneNumbers[0].number;
+    this.number = context.callback.numbers[0];
     // Next whole hour, as a starting point the agent edits.
     this.value = epochToZonedTime(Math.ceil((context.now + HOUR) / HOUR) * HOUR, zone);
     this.host.requestUpdate();
@@ -117,7 +124,8 @@ export class CallbackForm {
 
   private save(context: CallbackFormContext, at: number): void {
     const request = {at, phoneNumber: this.number, backToMe: this.backToMe};
-    this.problem = callbackProblem(context.campaign, context.contact, request, context.now);
+    const problem = context.problem(request);
+    this.problem = problem && problem in context.msg.callbackProblems ? (problem as Problem) : problem ? 'not-allowed' : null;
     if (!this.problem) {
       this.open = false;
       context.schedule(request);

@@ -3,9 +3,9 @@
  * (the demo desktop's query string). Unknown or malformed values fall back to
  * the defaults and are reported, never thrown.
  */
-import type {Campaign, CampaignMode, TimeoutAction} from '../../protocol/index.js';
-import {localTime} from '../../core/calling-window.js';
-import type {SimulatedCampaignScript, SimulatedContact, SimulatedOutcome} from './simulated-dialer.js';
+import type {Campaign, CampaignMode, TimeoutAction} from '../src/protocol/index.js';
+import {localTime} from '../src/core/calling-window.js';
+import type {SimulatedCampaignScript, SimulatedContact, SimulatedOutcome} from '../src/adapters/simulated/simulated-dialer.js';
 
 export const SAMPLE_CONTACTS: readonly SimulatedContact[] = [
   {

@@ -2,9 +2,9 @@ import type {DialerCommand} from '../protocol/index.js';
 import type {CampaignState} from './state.js';
 
 /** What one input does: the next state, and the commands for the dialer. */
-export interface Step {
+export interface Transition {
   readonly state: CampaignState;
   readonly commands: readonly DialerCommand[];
 }
 
-export const unchanged = (state: CampaignState): Step => ({state, commands: []});
+export const unchanged = (state: CampaignState): Transition => ({state, commands: []});

@@ -1,0 +1,79 @@
+import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {sharedTicker, type SharedTicker} from './shared-ticker.js';
+
+/** How long a message stays in the live region before the next one replaces it. */
+export const ANNOUNCEMENT_DWELL_MS = 2_000;
+
+/**
+ * One polite live region for its host, fed through a queue: a message is
+ * never replaced by the next one before it had time to be spoken (screen
+ * readers drop a polite message that is superseded before they reach it), and
+ * a focus move, which the screen reader speaks itself, keeps the region quiet
+ * for as long.
+ */
+export class AnnouncerController implements ReactiveController {
+  /** The live region's current text. */
+  private text = '';
+  private readonly queue: string[] = [];
+  private quietUntil = 0;
+  private cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly ticker: SharedTicker = sharedTicker,
+  ) {
+    host.addController(this);
+  }
+
+  /** Queues `message` after those not yet spoken. */
+  say(message: string): void {
+    if (!message || this.queue.at(-1) === message) return;
+    this.queue.push(message);
+    this.pump();
+  }
+
+  /**
+   * Something else is speaking now (focus moved, and the screen reader reads
+   * the newly focused control): drop what was not yet said, empty the region,
+   * and keep it quiet for a while.
+   */
+  yieldToFocus(): void {
+    this.queue.length = 0;
+    this.setText('');
+    this.quietUntil = this.ticker.now() + ANNOUNCEMENT_DWELL_MS;
+  }
+
+  hostConnected(): void {
+    this.pump();
+  }
+
+  hostDisconnected(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  render(): TemplateResult {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.text}</div>`;
+  }
+
+  private pump(): void {
+    if (this.cancel || !this.queue.length) return;
+    const wait = this.quietUntil - this.ticker.now();
+    if (wait > 0) {
+      this.cancel = this.ticker.after(wait, () => {
+        this.cancel = null;
+        this.pump();
+      });
+      return;
+    }
+    this.setText(this.queue.shift()!);
+    this.quietUntil = this.ticker.now() + ANNOUNCEMENT_DWELL_MS;
+    this.pump();
+  }
+
+  private setText(text: string): void {
+    if (text === this.text) return;
+    this.text = text;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,203 @@
+import {
+  BehaviorSubject,
+  Subject,
+  Subscription,
+  asyncScheduler,
+  distinctUntilChanged,
+  map,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
+import type {DialerAdapter} from '../adapters/dialer-adapter.js';
+import {intentProblem, transition, type CoreInput} from '../core/machine.js';
+import {initialState, type CampaignState, type Notice} from '../core/state.js';
+import {nextTimeChange} from '../core/time.js';
+import {selectPreview, selectTask} from '../core/views.js';
+import {parseDialerCommand, parseDialerEvent, type DialerCommand} from '../protocol/index.js';
+import type {CampaignStore, PlannedTimeout} from './campaign-store.js';
+import {sameValue} from './same-value.js';
+
+export interface StoreOptions {
+  /** Where time comes from: `asyncScheduler` in a page, a virtual one in tests. */
+  readonly scheduler?: SchedulerLike;
+}
+
+/** The platform's longest timer delay (2^31 - 1 ms); a later moment is reached in several waits. */
+const MAX_DELAY = 2_147_483_647;
+
+/** The state, and the moment it was last brought up to date. */
+interface Snapshot {
+  readonly state: CampaignState;
+  readonly now: number;
+}
+
+/**
+ * Connects an adapter to the state machine: validates every event, runs the
+ * machine, sends its commands, and feeds it the passing of time: one timer,
+ * for the next moment at which time alone changes the state or a view. The
+ * returned store is hot: it listens from creation until disposed.
+ */
+export function createCampaignStore(adapter: DialerAdapter, options: StoreOptions = {}): CampaignStore {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const snapshots = new BehaviorSubject<Snapshot>({state: initialState(adapter.capabilities), now: scheduler.now()});
+  const commands = new Subject<DialerCommand>();
+  const notices = new Subject<Notice>();
+  const timeouts = new Subject<PlannedTimeout>();
+  const pending = new Set<Subscription>();
+  let timer: {at: number; sub: Subscription} | null = null;
+  let disposed = false;
+
+  // Inputs that arrive while one is being applied (an adapter answering
+  // synchronously, a subscriber dispatching) wait their turn, so every
+  // subscriber sees the states in order and the timer follows the latest state.
+  const queue: CoreInput[] = [];
+  let applying = false;
+  const apply = (input: CoreInput): void => {
+    if (disposed) return;
+    queue.push(input);
+    if (applying) return;
+    applying = true;
+    try {
+      for (let next = queue.shift(); next && !disposed; next = queue.shift()) {
+        const before = snapshots.value.state;
+        const now = scheduler.now();
+        const result = transition(before, next, now);
+        snapshots.next({state: result.state, now});
+        announceNotices(before, result.state);
+        armTimer(result.state, now);
+        result.commands.forEach(send);
+      }
+    } finally {
+      applying = false;
+    }
+  };
+
+  /** Each notice the last input raised, once. */
+  const announceNotices = (before: CampaignState, after: CampaignState): void => {
+    if (after.nextNoticeId === before.nextNoticeId) return;
+    for (const notice of after.notices) if (notice.id >= before.nextNoticeId) notices.next(notice);
+  };
+
+  const send = (command: DialerCommand): void => {
+    const checked = parseDialerCommand(command);
+    if (!checked.ok) {
+      apply({kind: 'command-failed', command, code: 'invalid-command', message: checked.error});
+      return;
+    }
+    commands.next(command);
+    const fail = (error: unknown) =>
+      apply({kind: 'command-failed', command, code: errorCode(error), message: errorMessage(error)});
+    try {
+      // `send` may settle synchronously, before `subscribe` returns.
+      let settled = false;
+      const sub = new Subscription();
+      const settle = () => {
+        settled = true;
+        pending.delete(sub);
+      };
+      sub.add(
+        adapter.send(command).subscribe({
+          error: (error: unknown) => {
+            settle();
+            fail(error);
+          },
+          complete: settle,
+        }),
+      );
+      if (!settled) pending.add(sub);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  /** One timer, for the next moment time alone changes something. */
+  const armTimer = (current: CampaignState, now: number): void => {
+    const at = nextTimeChange(current, now);
+    if (timer?.at === at) return;
+    timer?.sub.unsubscribe();
+    timer = null;
+    if (at === null) return;
+    const sub = scheduler.schedule(() => {
+      timer = null;
+      onTime();
+    }, Math.min(MAX_DELAY, Math.max(0, at - now)));
+    timer = {at, sub};
+  };
+
+  /** Time passed: the machine's tick, with the timeout action offered to the host first. */
+  const onTime = (): void => {
+    const planned = transition(snapshots.value.state, {kind: 'tick'}, scheduler.now()).commands[0];
+    let hostTakesOver = false;
+    if (planned && 'source' in planned && planned.source === 'timeout') {
+      timeouts.next({
+        intent: {type: planned.type, offerId: planned.offerId},
+        takeOver: () => {
+          hostTakesOver = true;
+        },
+      });
+    }
+    apply({kind: 'tick', hostTakesOver});
+  };
+
+  const eventsSub = adapter.events$.subscribe({
+    next: (raw) => {
+      const parsed = parseDialerEvent(raw);
+      apply(parsed.ok ? {kind: 'event', event: parsed.value} : {kind: 'invalid-event', error: parsed.error});
+    },
+    error: (error: unknown) =>
+      apply({kind: 'disconnected', code: errorCode(error, 'disconnected'), message: errorMessage(error)}),
+    complete: () => apply({kind: 'disconnected', code: 'disconnected', message: 'The dialer closed the connection.'}),
+  });
+
+  const view = <T>(select: (snapshot: Snapshot) => T): Observable<T> =>
+    snapshots.pipe(map(select), distinctUntilChanged<T>(sameValue));
+
+  return {
+    state$: snapshots.pipe(
+      map((snapshot) => snapshot.state),
+      distinctUntilChanged(),
+    ),
+    preview$: view(({state, now}) => selectPreview(state, now)),
+    task$: view(({state, now}) => selectTask(state, now)),
+    commands$: commands.asObservable(),
+    notices$: notices.asObservable(),
+    timeouts$: timeouts.asObservable(),
+    dispatch: (intent) => apply({kind: 'intent', intent}),
+    accepts: (intent) => intentProblem(snapshots.value.state, intent, scheduler.now()) === null,
+    problem: (intent) => intentProblem(snapshots.value.state, intent, scheduler.now()),
+    now: () => scheduler.now(),
+    snapshot: () => snapshots.value.state,
+    dispose: () => {
+      disposed = true;
+      eventsSub.unsubscribe();
+      timer?.sub.unsubscribe();
+      pending.forEach((sub) => sub.unsubscribe());
+      pending.clear();
+      snapshots.complete();
+      commands.complete();
+      notices.complete();
+      timeouts.complete();
+    },
+  };
+}
+
+function errorCode(error: unknown, fallback = 'send-failed'): string {
+  try {
+    const code = (error as {code?: unknown} | null)?.code;
+    return typeof code === 'string' && code ? code : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A readable message from whatever an adapter threw or errored with; never throws itself. */
+function errorMessage(error: unknown): string {
+  try {
+    if (typeof error === 'string') return error;
+    const message = (error as {message?: unknown} | null)?.message;
+    if (typeof message === 'string' && message) return message;
+  } catch {
+    // A getter that throws: fall through to the generic message.
+  }
+  return 'The dialer could not carry out the command.';
+}

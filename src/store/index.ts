@@ -1,0 +1,2 @@
+export * from './campaign-store.js';
+export * from './create-campaign-store.js';
