@@ -7,7 +7,7 @@
  * parameters, see README). With `--state`, campaigns survive a restart.
  */
 import {parseArgs} from 'node:util';
-import {demoCampaign} from '../src/adapters/simulated/demo-campaign.js';
+import {demoCampaign} from '../demo/demo-campaign.js';
 import {startReferenceDialer} from './reference-dialer.js';
 
 const {values} = parseArgs({

@@ -2,13 +2,14 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
+import {axTreePlugin} from './support/ax-tree-plugin.mjs';
 import {CHROMIUM_ARGS, ensureChromium} from './support/chromium.mjs';
 import {firefoxLauncher, webkitLauncher} from './support/browsers.mjs';
 import {countReporter} from './support/count-reporter.mjs';
 import {tsImport} from 'tsx/esm/api';
 
 const {startReferenceDialer} = await tsImport('../server/reference-dialer.ts', import.meta.url);
-const {demoCampaign} = await tsImport('../src/adapters/simulated/demo-campaign.ts', import.meta.url);
+const {demoCampaign} = await tsImport('../demo/demo-campaign.ts', import.meta.url);
 
 /** The reference dialer server for the demo's `?dialer=ws`, as `npm start` runs it. */
 function referenceDialer() {
@@ -46,7 +47,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
-  plugins: [a11ySnapshotPlugin(), referenceDialer(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+  plugins: [a11ySnapshotPlugin(), axTreePlugin(), referenceDialer(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
   browsers: await Promise.all(names.map((name) => LAUNCHERS[name]())),
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter(process.env.CPK_COUNT_FILE)],
 };

@@ -32,7 +32,19 @@ const allowed: Record<string, RegExp> = {
   // The Webex adapter reads the SDK's declarations (types only, checked below);
   // the simulated dialer's stored journal is checked with valibot, like the protocol.
   adapters: /^(protocol\/|core\/|adapters\/|rxjs$|valibot$|@webex\/contact-center$)/,
+  // The store runs the machine for any adapter: it sees the adapter contract only.
+  store: /^(protocol\/|core\/|store\/|adapters\/dialer-adapter\.ts$|rxjs$)/,
 };
+
+/** Each import of `file`, with whether it brings types only. */
+function importStatements(file: string): {spec: string; typeOnly: boolean}[] {
+  const text = readFileSync(join(src, file), 'utf8');
+  return [...text.matchAll(/^(import|export)(\s+type)?\b[^'";]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => {
+    const spec = m[3];
+    const resolved = spec.startsWith('.') ? relative(src, resolve(dirname(join(src, file)), spec)).replace(/\.js$/, '.ts') : spec;
+    return {spec: resolved, typeOnly: Boolean(m[2])};
+  });
+}
 
 describe('layering', () => {
   for (const [layer, rule] of Object.entries(allowed)) {
@@ -42,6 +54,22 @@ describe('layering', () => {
       }
     });
   }
+
+  it('elements import no rule: from the core only types and the view helpers, from the store only its type', () => {
+    const viewLayer = sources().filter((f) => /^(elements|controllers|context|events)\//.test(f));
+    assert.ok(viewLayer.length > 10);
+    for (const file of viewLayer) {
+      for (const {spec, typeOnly} of importStatements(file)) {
+        if (spec.startsWith('core/')) assert.ok(typeOnly || spec === 'core/views.ts', `${file} imports a rule from ${spec}`);
+        if (spec.startsWith('store/')) assert.ok(typeOnly, `${file} imports the store's code from ${spec}`);
+      }
+    }
+  });
+
+  it('the view helpers elements may use are not rules: core/views.ts exports selectors and remainingMs only', async () => {
+    const views = await import('../../src/core/views.js');
+    assert.deepEqual(Object.keys(views).sort(), ['remainingMs', 'selectPreview', 'selectTask']);
+  });
 
   it('elements never import an adapter', () => {
     for (const file of sources().filter((f) => /^(elements|controllers|context|events)\//.test(f))) {

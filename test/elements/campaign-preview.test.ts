@@ -331,17 +331,22 @@ describe('<campaign-preview>', () => {
     expect(dialer.sent).to.deep.equal([]);
   });
 
-  it('announces the new contact once, even when the countdown starts at an announced threshold', async () => {
+  it('announces the new contact once, name first, even when the countdown starts at an announced threshold', async () => {
     const clock = useFakeClock();
-    const {el, dialer} = await mount();
+    const {el, dialer, provider} = await mount();
+    // The agent is typing elsewhere: focus stays there, and the live region speaks.
+    const notes = document.createElement('input');
+    provider.before(notes);
+    notes.focus();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {timeoutMs: 30_000});
     await settle(el);
     const live = () => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
-    expect(live()).to.equal('Campaign contact: Maria Oliveira');
+    expect(live()).to.equal('Campaign contact: Maria Oliveira. Skipping in 30 seconds');
     await clock.tickAsync(1_000);
     await settle(el);
-    expect(live()).to.equal('Campaign contact: Maria Oliveira');
+    expect(live()).to.equal('Campaign contact: Maria Oliveira. Skipping in 30 seconds');
+    expect(document.activeElement).to.equal(notes);
     await clock.tickAsync(19_000);
     await settle(el);
     expect(live()).to.equal('Skipping in 10 seconds');
@@ -455,11 +460,14 @@ describe('<campaign-preview>', () => {
 
   it('a host can drive it with a view and no provider; intents still fire', async () => {
     const view: PreviewView = {
-      step: 'offer',
+      stage: 'offer',
       agentState: 'available',
-      campaignButton: {visible: false, enabled: false, callInProgress: false},
+      campaignButton: {visible: false, enabled: false, reason: 'contact-shown'},
       reservation: null,
-      offer: {offerId: 'x1', campaign: campaign(), contact: contact({name: 'Host Driven'}), callbackAt: null},
+      offer: {
+        offerId: 'x1', campaign: campaign(), contact: contact({name: 'Host Driven'}),
+        numbers: {choices: contact().phoneNumbers, forced: false}, skip: null, doNotCall: false, callingWindow: null, callback: null,
+      },
       actions: {accept: true, skip: true, remove: false, leave: false},
       acceptBlocked: null,
       countdown: null,
@@ -469,7 +477,8 @@ describe('<campaign-preview>', () => {
     };
     const el = await fixture<CampaignPreview>(html`<campaign-preview .view=${view}></campaign-preview>`);
     expect(visibleText(el)).to.contain('Host Driven');
-    expect(el.getAttribute('step')).to.equal('offer');
+    expect(el.getAttribute('stage')).to.equal('offer');
+    expect(el.stage).to.equal('offer');
     setTimeout(() => button(el, 'Skip')!.click());
     const event = await oneEvent(el, 'campaign-skip');
     expect(event.detail).to.deep.equal({type: 'skip', offerId: 'x1', source: 'agent'});

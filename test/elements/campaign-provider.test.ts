@@ -1,6 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/define.js';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {registerCampaignStore} from '../../src/context/store-registry.js';
 import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
 import {ScriptedDialer, button, settle} from './support.js';
@@ -46,7 +46,7 @@ describe('<campaign-provider>', () => {
     const card = root.querySelector('campaign-task-card')!;
     card.task = {
       status: 'connected', campaign: {id: 'c', name: 'C', mode: 'standard', timeoutMs: 0, timeoutAction: 'skip', allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true},
-      contact: null, startedAt: Date.now(), callId: 'x', canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callbackAt: null,
+      contact: null, startedAt: Date.now(), callId: 'x', canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
     };
     await settle(card);
     expect(card.shadowRoot!.textContent).to.contain('Connected');

@@ -1,6 +1,7 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import type {CampaignTaskCard} from '../../src/elements/campaign-task-card/campaign-task-card.js';
 import type {TaskView} from '../../src/core/views.js';
+import {ANNOUNCEMENT_DWELL_MS} from '../../src/controllers/announcer-controller.js';
 import {
   button,
   campaign,
@@ -65,7 +66,7 @@ describe('<campaign-task-card>', () => {
   it('R-U4 R-C3 a ringing call shows Cancel instead of the Ringing status, and cancels', async () => {
     const {el, dialer} = await ringing();
     expect(el.getAttribute('status')).to.equal('ringing');
-    await expectRole('button', 'Cancel');
+    await expectRole('button', 'Cancel the call to Maria Oliveira');
     expect(el.shadowRoot!.querySelector('[part=status]')).to.equal(null);
     button(el, 'Cancel')!.click();
     expect(dialer.sent.at(-1)).to.deep.equal({type: 'cancel-call', v: 1, callId: 'c1'});
@@ -99,25 +100,31 @@ describe('<campaign-task-card>', () => {
   });
 
   it('R-U3 shows connected, failed with its reason, and ended; announces and notifies changes', async () => {
+    const clock = useFakeClock();
     const {el, dialer, provider} = await ringing();
-    setTimeout(() => dialer.emit({type: 'cpa-result', callId: 'c1', result: 'live-voice'}));
-    const change = await oneEvent(provider, 'campaign-task-change');
-    expect(change.detail).to.deep.equal({status: 'connected'});
+    const changes: unknown[] = [];
+    provider.addEventListener('campaign-task-change', (e) => changes.push(e.detail));
+    dialer.emit({type: 'cpa-result', callId: 'c1', result: 'live-voice'});
     await settle(el);
+    expect(changes).to.deep.equal([{status: 'connected'}]);
     expect(visibleText(el)).to.contain('Connected');
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Campaign call: Connected');
+    const live = () => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
+    expect(live(), 'Ringing is not cut short').to.equal('Campaign call: Ringing');
+    await clock.tickAsync(ANNOUNCEMENT_DWELL_MS);
+    await settle(el);
+    expect(live()).to.equal('Campaign call: Connected');
 
     const failed = await ringing();
     failed.dialer.emit({type: 'cpa-result', callId: 'c1', result: 'invalid-number'});
     await settle(failed.el);
     expect(visibleText(failed.el)).to.contain('Failed: invalid number');
-    await expectAccessible(failed.el);
+    await expectAccessible(failed.el, clock);
   });
 
   it('a host can drive it with a task and no provider', async () => {
     const task: TaskView = {
       status: 'connected', campaign: campaign(), contact: contact({name: 'Host Task'}), startedAt: Date.now(),
-      callId: 'c9', canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callbackAt: null,
+      callId: 'c9', canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
     };
     const el = await fixture<CampaignTaskCard>(html`<campaign-task-card .task=${task} lang="pt-BR"></campaign-task-card>`);
     expect(visibleText(el)).to.contain('Chamada de campanha');

@@ -4,7 +4,7 @@ import type {TemplateResult} from 'lit';
 import {Observable, Subject} from 'rxjs';
 import sinon from 'sinon';
 import '../../src/define.js';
-import {createCampaignStore} from '../../src/adapters/store.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import type {DialerAdapter} from '../../src/adapters/dialer-adapter.js';
 import type {Capabilities} from '../../src/core/state.js';
 import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';

@@ -213,11 +213,12 @@ export class CampaignPreview extends LitElement {
         this.announcer.say(msg.waitingForContact);
         return;
       case 'offer': {
-        this.announcer.say(msg.contactOffered(view.offer!.contact.name));
+        // One message, the name first: a countdown queued after it would be stale when its turn came.
+        const contact = msg.contactOffered(view.offer!.contact.name);
         const seconds = this.secondsLeft(view);
-        if (view.countdown && seconds !== null) {
-          this.announcer.say(msg.countdownAnnouncement(view.countdown.action, seconds, formatCount(seconds, this.i18n.lang)));
-        }
+        this.announcer.say(view.countdown && seconds !== null
+          ? `${contact}. ${msg.countdownAnnouncement(view.countdown.action, seconds, formatCount(seconds, this.i18n.lang))}`
+          : contact);
         return;
       }
       default:

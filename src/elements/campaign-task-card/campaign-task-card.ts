@@ -115,20 +115,17 @@ export class CampaignTaskCard extends LitElement {
     const status = this.status;
     const finished = task?.finished ?? false;
     const previous = this.shown;
-    if (this.getAttribute('status') !== status) {
-      if (status) this.setAttribute('status', status);
-      else this.removeAttribute('status');
-    }
+    if (this.getAttribute('status') !== status) this.setAttribute('status', status);
     this.shown = {status, finished, wrapUpAnnounced: previous?.status === status ? previous.wrapUpAnnounced : false};
     if (previous && previous.status !== status) {
       this.dispatchEvent(new CampaignTaskChangeEvent({status: status || null}));
       if (task) this.announceStatus(task);
     }
     this.announceWrapUpTime(task);
-    if (previous && (finished || !task) && (!previous.finished || previous.status !== status)) {
-      // The call is over: the agent's next step is the Campaign contact dialog.
-      if (this.handoff.mayMove) this.handoff.handTo('preview');
-    } else if (previous && previous.status !== status && this.actedHere && this.handoff.mayMove) {
+    const over = previous !== null && (finished || !task) && (!previous.finished || previous.status !== status);
+    // The call is over: the agent's next step is the Campaign contact dialog.
+    const handedOver = over && this.handoff.mayMove && this.handoff.handTo('preview');
+    if (!handedOver && previous && previous.status !== status && this.actedHere && this.handoff.mayMove) {
       // The button the agent just pressed (Cancel, Voicemail left...) is gone: keep focus on the card.
       this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
     }
@@ -140,13 +137,19 @@ export class CampaignTaskCard extends LitElement {
     if (!this.current) return false;
     this.updateComplete.then(() => {
       this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
+      // The focus move reads the call and its status; what to do next still needs saying.
       this.announcer.yieldToFocus();
+      if (this.current) this.announceStatus(this.current, true);
     });
     return true;
   }
 
-  /** Each call status, once; the preview's own stages are the dialog's to announce. */
-  private announceStatus(task: TaskView): void {
+  /**
+   * Each call status, once; the preview's own stages are the dialog's to
+   * announce. With `instructionsOnly`, only what the status alone does not
+   * say (what to do on an answering machine, the wrap-up request).
+   */
+  private announceStatus(task: TaskView, instructionsOnly = false): void {
     const msg = this.i18n.msg;
     switch (task.status) {
       case 'reserved':
@@ -163,7 +166,7 @@ export class CampaignTaskCard extends LitElement {
         }
         break;
     }
-    this.announcer.say(`${msg.campaignCall}: ${this.statusText(task, msg)}`);
+    if (!instructionsOnly) this.announcer.say(`${msg.campaignCall}: ${this.statusText(task, msg)}`);
   }
 
   /** The wrap-up's time left, once, when it gets short. */

@@ -1,0 +1,171 @@
+/**
+ * What a screen-reader user hears (issue 10, point 4), read from Chromium's
+ * accessibility tree: the names and descriptions of the controls, what has
+ * focus, and the text of the live regions, in order.
+ */
+import {expect, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {ANNOUNCEMENT_DWELL_MS} from '../../src/controllers/announcer-controller.js';
+import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
+import {createCampaignStore} from '../../src/store/create-campaign-store.js';
+import {AX_TREE_AVAILABLE, axFind, axFindAll, axFocused, axLiveRegions, axTree} from './ax-tree.js';
+import {ScriptedDialer, button, campaign, plain, settle, useFakeClock} from './support.js';
+
+/** An agent desktop: the Campaign contact dialog and the task card on one store. */
+async function desk(campaignOverrides = {}) {
+  const clock = useFakeClock();
+  const provider = await fixture<CampaignProvider>(html`<campaign-provider>
+    <input aria-label="CRM notes" />
+    <campaign-preview></campaign-preview>
+    <campaign-task-card></campaign-task-card>
+  </campaign-provider>`);
+  const dialer = new ScriptedDialer();
+  provider.store = createCampaignStore(dialer);
+  const preview = provider.querySelector('campaign-preview')!;
+  const card = provider.querySelector('campaign-task-card')!;
+  const render = async () => {
+    await settle(preview);
+    await settle(card);
+  };
+  await render();
+  /** Lets time pass (announcements wait their turn), then renders. */
+  const wait = async (ms: number) => {
+    await clock.tickAsync(ms);
+    await render();
+  };
+  dialer.emit({type: 'agent-state', state: 'available'});
+  const offer = () => {
+    dialer.emit({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(campaignOverrides), at: Date.now()});
+    dialer.emit({type: 'reservation-answered', reservationId: 'r1'});
+    dialer.offer('o1', campaignOverrides);
+  };
+  return {clock, provider, dialer, preview, card, render, wait, offer};
+}
+
+/** The text of every polite status region on the page, in document order. */
+async function spoken(): Promise<string[]> {
+  return (await axLiveRegions()).filter((r) => r.role === 'status' && r.live === 'polite').map((r) => r.text.trim());
+}
+
+describe('what a screen-reader user hears', function () {
+  beforeEach(function () {
+    if (!AX_TREE_AVAILABLE) this.skip();
+  });
+
+  it('the disabled Campaign button says the real reason: the call limit, the wrap-up, being Not ready; its hint is read once', async () => {
+    const {dialer, render, wait, preview, clock} = await desk({mode: 'preview', timeoutMs: 0, wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 5_000}});
+    const campaignButton = async () => (await axFind('button', 'Campaign'))!;
+    expect((await campaignButton()).description).to.equal('Ask for the next campaign contact');
+    dialer.emit({type: 'limit-reached', scope: 'tenant', code: 'MAX_CALLS', message: 'Tenant limit'});
+    await render();
+    expect((await campaignButton()).description).to.equal('Unavailable: the concurrent-call limit is reached');
+    dialer.emit({type: 'limit-cleared'});
+    dialer.offer('o1', {mode: 'preview', timeoutMs: 0, wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 5_000}});
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
+    dialer.emit({type: 'call-ended', callId: 'c1'});
+    await render();
+    expect((await campaignButton()).description).to.equal("Unavailable until the last call's disposition is given");
+    await wait(5_000);
+    expect((await campaignButton()).description, 'the wrap-up time ran out: no dialer event needed').to.equal('Ask for the next campaign contact');
+    dialer.emit({type: 'agent-state', state: 'not-ready'});
+    await render();
+    expect((await campaignButton()).description).to.equal('Set yourself Available to receive campaign contacts');
+    const tree = await axTree();
+    const hints = tree!.nodes.filter((n) => n.role === 'StaticText' && n.name === 'Set yourself Available to receive campaign contacts');
+    expect(hints, 'the hint is not read a second time as text').to.have.length(0);
+    clock.restore();
+  });
+
+  it('a new contact: focus moves to the dialog, which says who it is and the countdown; nothing else speaks over it', async () => {
+    const {offer, render, wait} = await desk();
+    offer();
+    await render();
+    const focused = await axFocused();
+    expect(focused?.role).to.equal('dialog');
+    expect(focused?.name).to.equal('Campaign contact');
+    expect(plain(focused!.description)).to.equal('Maria Oliveira Renewals · Standard preview Skipping in 0:30');
+    expect((await spoken()).filter(Boolean), 'neither live region talks over the focus move').to.deep.equal([]);
+    await wait(20_000);
+    expect(await spoken()).to.include('Skipping in 10 seconds');
+  });
+
+  it('a new contact while the agent types elsewhere: focus stays, the contact\'s name is said first, then the countdown', async () => {
+    const {offer, render, wait, provider} = await desk();
+    provider.querySelector('input')!.focus();
+    offer();
+    await render();
+    expect((await axFocused())?.name).to.equal('CRM notes');
+    expect(await spoken()).to.deep.equal(['Campaign contact: Maria Oliveira. Skipping in 30 seconds', '']);
+    await wait(1_000);
+    expect((await spoken())[0], 'not replaced within a second').to.equal('Campaign contact: Maria Oliveira. Skipping in 30 seconds');
+    await wait(19_000);
+    expect((await spoken())[0]).to.equal('Skipping in 10 seconds');
+  });
+
+  it('after Accept focus moves to the task card\'s call, and Cancel (naming the call) is one Tab away', async () => {
+    const {offer, render, wait, preview, dialer} = await desk();
+    offer();
+    await render();
+    button(preview, 'Accept')!.focus();
+    button(preview, 'Accept')!.click();
+    await render();
+    await render();
+    let focused = await axFocused();
+    expect(focused?.name).to.equal('Campaign call: Maria Oliveira');
+    expect(focused?.description).to.equal('Dialing');
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    expect(await spoken()).to.include('Campaign call: Ringing');
+    await sendKeys({press: 'Tab'});
+    focused = await axFocused();
+    expect(focused?.role).to.equal('button');
+    expect(focused?.name).to.equal('Cancel the call to Maria Oliveira');
+  });
+
+  it('an answering machine says what to do; after Voicemail left the next reservation is heard', async () => {
+    const {offer, render, wait, preview, card, dialer} = await desk();
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    dialer.emit({type: 'cpa-result', callId: 'c1', result: 'answering-machine'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    expect(await spoken()).to.include('Answering machine detected. Leave your voicemail, then press Voicemail left.');
+    button(card, 'Voicemail left')!.focus();
+    button(card, 'Voicemail left')!.click();
+    dialer.emit({type: 'call-ended', callId: 'c1', reason: 'voicemail-left'});
+    await render();
+    await render();
+    expect((await axFocused())?.name, 'the call is over: back to the Campaign button').to.equal('Campaign');
+    dialer.emit({type: 'reservation-offered', reservationId: 'r2', campaign: campaign(), at: Date.now()});
+    await render();
+    const focused = await axFocused();
+    expect(focused?.role).to.equal('dialog');
+    expect(focused?.name).to.equal('Reservation call');
+    expect(focused?.description).to.contain('Renewals is reserving you');
+  });
+
+  it('the wrap-up request is announced with its time left', async () => {
+    const {offer, render, wait, preview, dialer} = await desk({wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000}});
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    dialer.emit({type: 'call-ended', callId: 'c1'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    expect(await spoken()).to.include('Call ended. Choose a disposition: 0:30 left.');
+    await wait(20_000);
+    expect(await spoken()).to.include('10 seconds left for the disposition');
+  });
+
+  it('numbers read with their kind and "(already tried)" as words apart', async () => {
+    const {dialer, render} = await desk();
+    dialer.offer('o1', {}, {phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}, {number: '+55 11 3333-4444', label: 'Home', tried: true}]});
+    await render();
+    const radios = (await axFindAll('radio')).map((n) => n.name);
+    expect(radios).to.deep.equal(['Mobile · +55 11 91234-5678', 'Home · +55 11 3333-4444 (already tried)']);
+  });
+});
