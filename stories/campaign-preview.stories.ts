@@ -80,6 +80,17 @@ export const CallInProgress: Story = {
   name: 'R-U2 Campaign button disabled during a call',
   args: {view: preview(onCall({mode: 'preview'}))},
 };
+export const HeldForWrapUp: Story = {
+  name: 'R-U2 Campaign button held until the wrap-up is given',
+  args: {view: preview(onCall({mode: 'preview', wrapUp: {codes: [{code: 'sale', label: 'Renewed'}], allowNote: false, timeoutMs: 60_000}}, [
+    {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'connected'},
+    {type: 'call-ended', callId: 'call-1'},
+  ]))},
+};
+export const HeldByLimit: Story = {
+  name: 'R-L1 Campaign button held by the concurrent-call limit',
+  args: {view: preview(scenario([available, {type: 'limit-reached', scope: 'tenant', code: 'MAX_CONCURRENT_CALLS', message: 'The tenant reached its maximum of 250 concurrent calls.'}]))},
+};
 export const AttemptFailedPreview: Story = {
   name: 'R-U5 Attempt failed, next contact (preview)',
   args: {view: preview(onCall({mode: 'preview'}, [{type: 'cpa-result', callId: 'call-1', result: 'busy'}]))},

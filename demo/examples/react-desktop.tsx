@@ -10,11 +10,8 @@ export function CampaignPanel({dialer}: {dialer: DialerAdapter}) {
   const store = useMemo(() => createCampaignStore(dialer), [dialer]);
   const [lastError, setLastError] = useState<string | null>(null);
   return (
-    <CampaignProvider store={store}>
-      <CampaignPreview
-        onAccept={(event) => console.info('accepting', event.detail.offerId, event.detail.phoneNumber)}
-        onCampaignError={(event) => setLastError(event.detail.message)}
-      />
+    <CampaignProvider store={store} onCampaignError={(event) => setLastError(event.detail.message)}>
+      <CampaignPreview onAccept={(event) => console.info('accepting', event.detail.offerId, event.detail.phoneNumber)} />
       <CampaignTaskCard onTaskChange={(event) => console.info('task', event.detail.status)} />
       {lastError && <p role="alert">{lastError}</p>}
     </CampaignProvider>

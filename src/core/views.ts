@@ -149,6 +149,7 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
   const stage = previewStage(state);
   const offer = stage === 'offer' ? state.offer! : null;
   const reason = campaignButtonReason(state, now);
+  const visible = can(state, 'request-contact');
   const actions = {
     accept: offer !== null && canDecide(state, 'accept', now),
     skip: offer !== null && canDecide(state, 'skip', now),
@@ -158,7 +159,7 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
   return {
     stage,
     agentState: state.agent.state,
-    campaignButton: {visible: can(state, 'request-contact'), enabled: reason === 'ready', reason},
+    campaignButton: {visible, enabled: visible && reason === 'ready', reason},
     reservation: state.reservation && stage === 'reservation'
       ? {
           reservationId: state.reservation.reservationId,

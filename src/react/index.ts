@@ -29,8 +29,8 @@ export const CampaignPreview = createComponent({
     onSkip: 'campaign-skip' as Intent<'skip'>,
     onRemove: 'campaign-remove' as Intent<'remove'>,
     onLeave: 'campaign-leave' as Intent<'leave'>,
+    onScheduleCallback: 'campaign-schedule-callback' as Intent<'schedule-callback'>,
     onPreviewChange: 'campaign-preview-change' as EventName<CampaignPreviewChangeEvent>,
-    onCampaignError: 'campaign-error' as EventName<CampaignErrorEvent>,
   },
 });
 
@@ -41,14 +41,27 @@ export const CampaignTaskCard = createComponent({
   events: {
     onCancelCall: 'campaign-cancel-call' as Intent<'cancel-call'>,
     onVoicemailLeft: 'campaign-voicemail-left' as Intent<'voicemail-left'>,
+    onSetDisposition: 'campaign-set-disposition' as Intent<'set-disposition'>,
+    onScheduleCallback: 'campaign-schedule-callback' as Intent<'schedule-callback'>,
     onTaskChange: 'campaign-task-change' as EventName<CampaignTaskChangeEvent>,
   },
 });
 
 export const CallTimer = createComponent({react: React, tagName: 'call-timer', elementClass: CallTimerElement});
 
+/**
+ * The store's own events come from the provider: errors, and the timeout
+ * intents (`detail.source` `timeout`). `onAccept`, `onSkip` and `onRemove`
+ * also hear the agent's own decisions bubbling up from the elements inside.
+ */
 export const CampaignProvider = createComponent({
   react: React,
   tagName: 'campaign-provider',
   elementClass: CampaignProviderElement,
+  events: {
+    onCampaignError: 'campaign-error' as EventName<CampaignErrorEvent>,
+    onAccept: 'campaign-accept' as Intent<'accept'>,
+    onSkip: 'campaign-skip' as Intent<'skip'>,
+    onRemove: 'campaign-remove' as Intent<'remove'>,
+  },
 });

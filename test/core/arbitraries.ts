@@ -26,17 +26,22 @@ export const campaignArb = fc.record({
   allowRemove: fc.boolean(),
   allowEndCall: fc.boolean(),
   cpa: fc.boolean(),
-}).map((o) => campaign(o));
+  // Edges close to the runs' start (00:00 UTC), so that time crosses them.
+  callingWindow: fc.option(fc.record({start: fc.constantFrom('00:00', '00:01', '00:03', '23:59'), end: fc.constantFrom('00:02', '00:04', '23:00'), enforce: fc.boolean()}), {nil: undefined}),
+  wrapUp: fc.option(fc.record({codes: fc.constant([{code: 'ok', label: 'Done'}] as {code: string; label: string}[]), allowNote: fc.boolean(), timeoutMs: fc.constantFrom(0, 5_000)}), {nil: undefined}),
+}).map(({callingWindow, wrapUp, ...o}) => campaign({...o, ...(callingWindow && {callingWindow}), ...(wrapUp && {wrapUp})}));
+
+const timeZone = fc.option(fc.constantFrom('UTC', 'America/Sao_Paulo', 'Asia/Kolkata'), {nil: undefined});
 
 export const eventArb: fc.Arbitrary<DialerEvent> = fc.oneof(
   fc.record({type: fc.constant('agent-state' as const), state: fc.constantFrom('available', 'not-ready' as const)}),
   fc.record({type: fc.constant('reservation-offered' as const), reservationId, campaign: campaignArb, at: fc.nat(20_000)}),
   fc.record({type: fc.constant('reservation-answered' as const), reservationId}),
-  fc.record({offerId, campaign: campaignArb, at: fc.nat(20_000)}).map(({offerId, campaign, at}) => ({
+  fc.record({offerId, campaign: campaignArb, at: fc.nat(20_000), timeZone}).map(({offerId, campaign, at, timeZone}) => ({
     type: 'contact-offered' as const,
     offerId,
     campaign,
-    contact: contact(),
+    contact: timeZone ? contact({timeZone}) : contact(),
     offeredAt: at,
     deadline: campaign.timeoutMs ? at + campaign.timeoutMs : null,
   })),

@@ -7,14 +7,17 @@ import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {transition, type CoreInput} from '../../src/core/machine.js';
 import {initialState, type CampaignState} from '../../src/core/state.js';
+import {canRequestContact} from '../../src/core/rules.js';
+import {nextTimeChange} from '../../src/core/time.js';
 import {remainingMs, selectPreview, selectTask} from '../../src/core/views.js';
+import {sameValue} from '../../src/store/same-value.js';
 import type {DialerCommand, DialerEvent} from '../../src/protocol/index.js';
 import {ALL_ACTIONS, contact} from './fixtures.js';
 import {FUZZ, campaignArb, capsArb, decisionAction, eventArb, intentArb, offerId} from './arbitraries.js';
 
 
-type Step = {input: CoreInput; advance: number};
-const stepArb: fc.Arbitrary<Step> = fc.record({
+type Turn = {input: CoreInput; advance: number};
+const turnArb: fc.Arbitrary<Turn> = fc.record({
   input: fc.oneof(
     {weight: 4, arbitrary: eventArb.map((event) => ({kind: 'event' as const, event}))},
     {weight: 4, arbitrary: intentArb.map((intent) => ({kind: 'intent' as const, intent}))},
@@ -36,7 +39,7 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 const DECISIONS = new Set(['accept', 'skip', 'remove', 'leave-campaign']);
 const isDecision = (c: DialerCommand): c is Extract<DialerCommand, {offerId?: string}> => DECISIONS.has(c.type);
 
-function checkStep(before: CampaignState, input: CoreInput, commands: readonly DialerCommand[], after: CampaignState, now: number, ledger: Map<string, number>) {
+function checkTransition(before: CampaignState, input: CoreInput, commands: readonly DialerCommand[], after: CampaignState, now: number, ledger: Map<string, number>) {
   for (const command of commands) {
     assert.ok(before.capabilities.actions.includes(command.type), `${command.type} is not a capability`);
     if (!isDecision(command)) continue;
@@ -80,17 +83,40 @@ function checkStep(before: CampaignState, input: CoreInput, commands: readonly D
 describe('campaign state machine invariants (fast-check)', () => {
   it('hold over random interleavings of events, intents and time', () => {
     fc.assert(
-      fc.property(capsArb, fc.array(stepArb, {maxLength: 60}), (caps, steps) => {
+      fc.property(capsArb, fc.array(turnArb, {maxLength: 60}), (caps, steps) => {
         let state = initialState(caps);
         let now = 0;
         const ledger = new Map<string, number>();
         for (const {input, advance} of steps) {
           now += advance;
           const result = transition(state, input, now);
-          checkStep(state, input, result.commands, result.state, now, ledger);
+          checkTransition(state, input, result.commands, result.state, now, ledger);
           // Decisions are cleared from the ledger when their offer leaves.
           if (state.offer && result.state.offer?.offerId !== state.offer.offerId) ledger.delete(state.offer.offerId);
           state = result.state;
+        }
+      }),
+      FUZZ,
+    );
+  });
+
+  it('views change with time alone only at nextTimeChange (the store ticks then), and agree with the rules', () => {
+    fc.assert(
+      fc.property(capsArb, fc.array(turnArb, {maxLength: 60}), (caps, steps) => {
+        let state = initialState(caps);
+        let now = 0;
+        for (const {input, advance} of steps) {
+          now += advance;
+          state = transition(state, input, now).state;
+          const next = nextTimeChange(state, now);
+          assert.ok(next === null || next >= now, 'the next change is not in the past');
+          const preview = selectPreview(state, now);
+          assert.equal(preview.campaignButton.enabled, canRequestContact(state, now), 'the Campaign button follows the rule');
+          if (next === now) continue;
+          // An hour and a half on, not a whole day (the same time of day).
+          const later = next === null ? now + 5_417_000 : next - 1;
+          assert.ok(sameValue(selectPreview(state, later), preview), `preview changed between ${now} and ${later} with no tick due`);
+          assert.ok(sameValue(selectTask(state, later), selectTask(state, now)), `task changed between ${now} and ${later} with no tick due`);
         }
       }),
       FUZZ,

@@ -20,7 +20,7 @@ const DECISIONS = new Set(['accept', 'skip', 'remove', 'leave-campaign']);
 const hostileArb = fc.constantFrom(...HOSTILE_CORPUS.filter((h) => h.refused));
 const answerArb = fc.record({delayMs: fc.nat(3_000), refuse: fc.boolean()});
 
-const stepArb = fc.record({
+const turnArb = fc.record({
   input: fc.oneof(
     {weight: 5, arbitrary: eventArb.map((event) => ({kind: 'event' as const, event: event as unknown}))},
     {weight: 1, arbitrary: hostileArb.map((hostile) => ({kind: 'hostile' as const, hostile}))},
@@ -32,7 +32,7 @@ const stepArb = fc.record({
 describe('store fuzzing (fast-check)', () => {
   it(`random event, intent, answer and time sequences (${RUNS} runs) keep the invariants`, () => {
     fc.assert(
-      fc.property(capsArb, fc.array(stepArb, {maxLength: 50}), fc.infiniteStream(answerArb), (capabilities, steps, answers) => {
+      fc.property(capsArb, fc.array(turnArb, {maxLength: 50}), fc.infiniteStream(answerArb), (capabilities, steps, answers) => {
         const scheduler = new VirtualTimeScheduler();
         const events = new Subject<unknown>();
         /** Decisions sent and not refused, by offer shown. */

@@ -1,5 +1,6 @@
 // Every element, a whole campaign, and contact names carrying markup, under the strict policy.
-import {createCampaignStore, demoCampaign, SimulatedDialer} from '/dist/index.js';
+import {createCampaignStore, SimulatedDialer} from '/dist/index.js';
+import {demoCampaign} from '/demo/demo-campaign.ts';
 
 const {script} = demoCampaign(new URLSearchParams('mode=direct&cpa=false&autoAvailable=true&ringSeconds=1&timeout=20'));
 const hostile = {

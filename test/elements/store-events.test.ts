@@ -32,12 +32,11 @@ const refusingSkips = () => {
 };
 
 describe('the store\'s events', () => {
-  let seen: ReturnType<typeof listen>;
+  const seen = listen();
   beforeEach(() => {
-    seen?.errors.splice(0);
-    seen?.skips.splice(0);
+    seen.errors.splice(0);
+    seen.skips.splice(0);
   });
-  seen = listen();
 
   it('two previews: one campaign-error, one timeout intent and one command', async () => {
     const clock = useFakeClock();
