@@ -22,7 +22,7 @@ async function bundleBytes() {
   const entry = [
     "import './dist/define.js';",
     // What a host uses; everything else (the simulated dialer among it) is shaken out.
-    "export {createCampaignStore, parseDialerEvent, PROTOCOL_VERSION, step, selectPreview, selectTask} from './dist/headless.js';",
+    "export {createCampaignStore, parseDialerEvent, PROTOCOL_VERSION, transition, selectPreview, selectTask} from './dist/headless.js';",
     "export {provideCampaignStore, registerCampaignStore, registerMessages, CampaignIntentEvent} from './dist/index.js';",
   ].join('\n');
   const bundle = await rollup({
