@@ -43,6 +43,20 @@ function setUp(options: {refuse?: (c: DialerCommand) => Error | null; scheduler?
   return {store, events, emit, sent, previews, tasks, advance, last: () => previews.at(-1)!};
 }
 
+/** A virtual scheduler that records the delay of every timer the store arms. */
+function countingScheduler() {
+  const virtual = new VirtualTimeScheduler();
+  const delays: number[] = [];
+  const scheduler: SchedulerLike = {
+    now: () => virtual.now(),
+    schedule: ((work: () => void, delay = 0) => {
+      delays.push(delay);
+      return virtual.schedule(work, delay);
+    }) as SchedulerLike['schedule'],
+  };
+  return {virtual, scheduler, delays};
+}
+
 const wrapUp = {codes: [{code: 'sale', label: 'Renewed'}], allowNote: false, timeoutMs: 5_000};
 
 describe('the store owns time', () => {
@@ -96,42 +110,29 @@ describe('the store owns time', () => {
   });
 
   it('arms one timer at a time, and none when nothing depends on time', () => {
-    let armed = 0;
-    const virtual = new VirtualTimeScheduler();
-    const counting: SchedulerLike = {
-      now: () => virtual.now(),
-      schedule: ((work: () => void, delay?: number) => {
-        armed++;
-        return virtual.schedule(work, delay);
-      }) as SchedulerLike['schedule'],
-    };
-    const {emit} = setUp({scheduler: counting});
+    const {virtual, scheduler, delays} = countingScheduler();
+    const {emit} = setUp({scheduler});
     emit({type: 'agent-state', state: 'available'});
     emit({type: 'agent-state', state: 'not-ready'});
-    assert.equal(armed, 0);
-    emit(offered('o1', {timeoutMs: 30_000}, 0));
+    assert.equal(delays.length, 0);
+    emit(offered('o1', {timeoutMs: 30_000}, virtual.now()));
     emit({type: 'agent-state', state: 'available'});
-    assert.equal(armed, 1, 'an unchanged deadline keeps its timer');
+    assert.deepEqual(delays, [30_000], 'an unchanged deadline keeps its timer');
   });
 
   it('a deadline beyond the longest timer delay waits in steps instead of spinning', () => {
-    let calls = 0;
-    const virtual = new VirtualTimeScheduler();
-    const counting: SchedulerLike = {
-      now: () => virtual.now(),
-      schedule: ((work: () => void, delay?: number) => {
-        calls++;
-        assert.ok((delay ?? 0) <= 2_147_483_647, `delay ${delay} fits a timer`);
-        return virtual.schedule(work, delay);
-      }) as SchedulerLike['schedule'],
-    };
-    const {events, sent} = setUp({scheduler: counting});
+    const {virtual, scheduler, delays} = countingScheduler();
+    const {events, sent} = setUp({scheduler});
     const far = 40 * 86_400_000;
     events.next({type: 'contact-offered', offerId: 'o1', offeredAt: 0, deadline: far, campaign: campaign({timeoutMs: far}), contact: contact()});
     virtual.maxFrames = far - 1;
     virtual.flush();
-    assert.ok(calls <= 3, `${calls} timers before a deadline 40 days away`);
+    assert.ok(delays.every((delay) => delay <= 2_147_483_647), 'every delay fits a timer');
+    assert.ok(delays.length <= 3, `${delays.length} timers before a deadline 40 days away`);
     assert.deepEqual(sent, []);
+    virtual.maxFrames = far;
+    virtual.flush();
+    assert.deepEqual(sent.map((c) => c.type), ['skip'], 'and it still acts at the deadline');
   });
 });
 
