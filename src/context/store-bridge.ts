@@ -24,7 +24,7 @@ function bridges(): WeakMap<CampaignStore, Bridge> {
   return (holder[KEY] ??= new WeakMap());
 }
 
-/** The element the store's events come from: the first of its providers in the document. */
+/** The element the store's events come from: the first connected of its providers, in the order they connected. */
 function dispatcher(bridge: Bridge): HTMLElement {
   return bridge.hosts.find((host) => host.isConnected) ?? bridge.hosts[0];
 }

@@ -4,6 +4,9 @@ import {sharedTicker, type SharedTicker} from './shared-ticker.js';
 /** How long a message stays in the live region before the next one replaces it. */
 export const ANNOUNCEMENT_DWELL_MS = 2_000;
 
+/** How long the region stays empty before a message equal to the last one (an unchanged text is not spoken again). */
+const REPEAT_GAP_MS = 100;
+
 /**
  * One polite live region for its host, fed through a queue: a message is
  * never replaced by the next one before it had time to be spoken (screen
@@ -66,7 +69,15 @@ export class AnnouncerController implements ReactiveController {
       });
       return;
     }
-    this.setText(this.queue.shift()!);
+    const next = this.queue[0];
+    if (next === this.text) {
+      this.setText('');
+      this.quietUntil = this.ticker.now() + REPEAT_GAP_MS;
+      this.pump();
+      return;
+    }
+    this.queue.shift();
+    this.setText(next);
     this.quietUntil = this.ticker.now() + ANNOUNCEMENT_DWELL_MS;
     this.pump();
   }

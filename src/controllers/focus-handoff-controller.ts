@@ -9,22 +9,32 @@ const KEY = Symbol.for('campaign-preview-kit/focus-handoffs');
 const holder = globalThis as unknown as Record<symbol, Set<FocusHandoffController> | undefined>;
 const peers: Set<FocusHandoffController> = (holder[KEY] ??= new Set());
 
+/** The focused elements from the document down through open shadow roots, outermost first. */
+function activeChain(): Element[] {
+  const chain: Element[] = [];
+  for (let active = document.activeElement; active; active = active.shadowRoot?.activeElement ?? null) chain.push(active);
+  return chain;
+}
+
 /**
  * Moves the agent's focus between the elements that follow one store, so the
  * next control is always one Tab away: after Accept, from the Campaign contact
  * dialog to the task card's call (Cancel, Voicemail left); when the call is
- * over, back to the Campaign button or the dialog. Focus is only moved when
- * it was lost (the pressed button went away) or is inside the element that
- * hands it over: never taken from other work.
+ * over, back to the Campaign button or the dialog. Focus is only moved when it
+ * was lost (the control just pressed went away, leaving focus on the page) or
+ * rests on one of the host's own landing places (`resting`: the dialog, the
+ * card, the Campaign button); never from a field or a control the agent is on.
  */
 export class FocusHandoffController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     readonly role: FocusRole,
-    /** The store the host follows (null when a host drives it by hand: no handoff). */
+    /** The store the host follows (undefined when a host drives it by hand: no handoff). */
     private readonly store: () => CampaignStore | undefined,
     /** Focuses the host's best target; returns whether something took focus. */
     private readonly receive: () => boolean,
+    /** Selector of the host's own landing places, inside its shadow root. */
+    private readonly resting: string,
   ) {
     host.addController(this);
   }
@@ -37,19 +47,30 @@ export class FocusHandoffController implements ReactiveController {
     peers.delete(this);
   }
 
-  /** Focus was lost (on the page's body) or is inside the host. */
+  /** Focus is lost, or rests on one of the host's landing places (or on the host, with nothing inside focused). */
   get mayMove(): boolean {
-    const active = document.activeElement;
-    return active === null || active === document.body || active === this.host;
+    const chain = activeChain();
+    const last = chain.at(-1);
+    if (!last || last === document.body || last === document.documentElement) return true;
+    const index = chain.indexOf(this.host);
+    if (index < 0) return false;
+    const inside = chain[index + 1];
+    return inside === undefined || inside.matches(this.resting);
+  }
+
+  /** Whether a connected `role` element follows the same store. */
+  hasPeer(role: FocusRole): boolean {
+    return this.peersOf(role).length > 0;
   }
 
   /** Hands focus to the first connected `role` element that follows the same store; whether one took it. */
   handTo(role: FocusRole): boolean {
+    return this.peersOf(role).some((peer) => peer.receive());
+  }
+
+  private peersOf(role: FocusRole): FocusHandoffController[] {
     const store = this.store();
-    if (!store) return false;
-    for (const peer of peers) {
-      if (peer !== this && peer.role === role && peer.store() === store && peer.host.isConnected && peer.receive()) return true;
-    }
-    return false;
+    if (!store) return [];
+    return [...peers].filter((peer) => peer !== this && peer.role === role && peer.store() === store && peer.host.isConnected);
   }
 }

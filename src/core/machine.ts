@@ -67,5 +67,6 @@ export function intentProblem(state: CampaignState, intent: Intent, now: number)
       if (problem) return problem;
     }
   }
+  if (intent.type === 'dismiss-notice') return state.notices.some((n) => n.id === intent.id) ? null : 'not-allowed';
   return transition(state, {kind: 'intent', intent}, now).commands.length > 0 ? null : 'not-allowed';
 }

@@ -149,7 +149,8 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
   const stage = previewStage(state);
   const offer = stage === 'offer' ? state.offer! : null;
   const reason = campaignButtonReason(state, now);
-  const visible = can(state, 'request-contact');
+  // Shown whenever the dialer takes requests, offline too (disabled, saying why).
+  const visible = state.capabilities.actions.includes('request-contact');
   const actions = {
     accept: offer !== null && canDecide(state, 'accept', now),
     skip: offer !== null && canDecide(state, 'skip', now),

@@ -103,7 +103,7 @@ export const ar: Messages = {
   saveDisposition: 'حفظ النتيجة',
   dispositionSaved: (label) => `تم حفظ النتيجة: ${label}.`,
   wrapUpEndsIn: (time) => `ينتهي وقت الإنهاء خلال ${time}`,
-  wrapUpAnnouncement: (time) => `انتهت المكالمة. اختر نتيجة المكالمة${time ? `: يتبقى ${time}` : ''}.`,
+  wrapUpAnnouncement: (time) => `اختر نتيجة المكالمة${time ? `: يتبقى ${time}` : ''}.`,
   wrapUpSecondsLeft: (seconds, formatted) => `يتبقى ${arabicSeconds(seconds, formatted)} لتحديد نتيجة المكالمة`,
   wrapUpOver: 'انتهى وقت إنهاء المكالمة.',
   dispositionNeeded: 'اختر نتيجة المكالمة أولًا.',

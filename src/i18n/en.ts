@@ -87,7 +87,7 @@ export const en: Messages = {
   dispositionSaved: (label) => `Disposition saved: ${label}.`,
   wrapUpEndsIn: (time) => `Wrap-up ends in ${time}`,
   wrapUpOver: 'Wrap-up time is over.',
-  wrapUpAnnouncement: (time) => `Call ended. Choose a disposition${time ? `: ${time} left` : ''}.`,
+  wrapUpAnnouncement: (time) => `Choose a disposition${time ? `: ${time} left` : ''}.`,
   wrapUpSecondsLeft: (seconds, formatted) => `${formatted} second${seconds === 1 ? '' : 's'} left for the disposition`,
   dispositionNeeded: 'Choose a disposition first.',
   offline: 'The connection to the dialer is down. Reconnecting… Nothing can be sent until it is back.',

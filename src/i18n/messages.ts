@@ -66,7 +66,7 @@ export interface Messages {
   dispositionSaved: (label: string) => string;
   wrapUpEndsIn: (time: string) => string;
   wrapUpOver: string;
-  /** Announced when the call ends and a disposition is owed, with the time left (or none). */
+  /** Announced when a disposition is owed after the call, with the time left (or none). */
   wrapUpAnnouncement: (time: string | null) => string;
   /** `seconds` for choosing a plural form, `formatted` to show. */
   wrapUpSecondsLeft: (seconds: number, formatted: string) => string;

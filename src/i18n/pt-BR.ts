@@ -86,7 +86,7 @@ export const ptBR: Messages = {
   saveDisposition: 'Salvar tabulação',
   dispositionSaved: (label) => `Tabulação salva: ${label}.`,
   wrapUpEndsIn: (time) => `Pós-atendimento termina em ${time}`,
-  wrapUpAnnouncement: (time) => `Chamada encerrada. Escolha uma tabulação${time ? `: faltam ${time}` : ''}.`,
+  wrapUpAnnouncement: (time) => `Escolha uma tabulação${time ? `: faltam ${time}` : ''}.`,
   wrapUpSecondsLeft: (seconds, formatted) => `${seconds === 1 ? 'Falta' : 'Faltam'} ${formatted} segundo${seconds === 1 ? '' : 's'} para a tabulação`,
   wrapUpOver: 'O tempo de pós-atendimento acabou.',
   dispositionNeeded: 'Escolha uma tabulação primeiro.',

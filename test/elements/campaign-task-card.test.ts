@@ -109,10 +109,10 @@ describe('<campaign-task-card>', () => {
     expect(changes).to.deep.equal([{status: 'connected'}]);
     expect(visibleText(el)).to.contain('Connected');
     const live = () => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
-    expect(live(), 'Ringing is not cut short').to.equal('Campaign call: Ringing');
+    expect(live(), 'Ringing is not cut short').to.equal('Campaign call: Ringing.');
     await clock.tickAsync(ANNOUNCEMENT_DWELL_MS);
     await settle(el);
-    expect(live()).to.equal('Campaign call: Connected');
+    expect(live()).to.equal('Campaign call: Connected.');
 
     const failed = await ringing();
     failed.dialer.emit({type: 'cpa-result', callId: 'c1', result: 'invalid-number'});

@@ -92,14 +92,17 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('a new contact while the agent types elsewhere: focus stays, the contact\'s name is said first, then the countdown', async () => {
-    const {offer, render, wait, provider} = await desk();
+    const {offer, render, wait, provider} = await desk({timeoutMs: 31_000});
     provider.querySelector('input')!.focus();
     offer();
     await render();
     expect((await axFocused())?.name).to.equal('CRM notes');
-    expect(await spoken()).to.deep.equal(['Campaign contact: Maria Oliveira. Skipping in 30 seconds', '']);
+    expect(await spoken()).to.deep.equal(['Campaign contact: Maria Oliveira. Skipping in 31 seconds', '']);
     await wait(1_000);
-    expect((await spoken())[0], 'not replaced within a second').to.equal('Campaign contact: Maria Oliveira. Skipping in 30 seconds');
+    // The 30-second mark came, and waits its turn.
+    expect((await spoken())[0], 'not replaced within a second').to.equal('Campaign contact: Maria Oliveira. Skipping in 31 seconds');
+    await wait(1_000);
+    expect((await spoken())[0]).to.equal('Skipping in 30 seconds');
     await wait(19_000);
     expect((await spoken())[0]).to.equal('Skipping in 10 seconds');
   });
@@ -117,7 +120,7 @@ describe('what a screen-reader user hears', function () {
     expect(focused?.description).to.equal('Dialing');
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     await wait(ANNOUNCEMENT_DWELL_MS);
-    expect(await spoken()).to.include('Campaign call: Ringing');
+    expect(await spoken()).to.include('Campaign call: Ringing.');
     await sendKeys({press: 'Tab'});
     focused = await axFocused();
     expect(focused?.role).to.equal('button');
@@ -156,7 +159,7 @@ describe('what a screen-reader user hears', function () {
     await wait(ANNOUNCEMENT_DWELL_MS);
     dialer.emit({type: 'call-ended', callId: 'c1'});
     await wait(ANNOUNCEMENT_DWELL_MS);
-    expect(await spoken()).to.include('Call ended. Choose a disposition: 0:30 left.');
+    expect(await spoken()).to.include('Campaign call: Ended. Choose a disposition: 0:30 left.');
     await wait(20_000);
     expect(await spoken()).to.include('10 seconds left for the disposition');
   });
@@ -167,5 +170,72 @@ describe('what a screen-reader user hears', function () {
     await render();
     const radios = (await axFindAll('radio')).map((n) => n.name);
     expect(radios).to.deep.equal(['Mobile · +55 11 91234-5678', 'Home · +55 11 3333-4444 (already tried)']);
+  });
+  it('after Voicemail left focus stays on the card until the call ends', async () => {
+    const {offer, render, preview, card, dialer} = await desk();
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    dialer.emit({type: 'cpa-result', callId: 'c1', result: 'answering-machine'});
+    await render();
+    button(card, 'Voicemail left')!.focus();
+    button(card, 'Voicemail left')!.click();
+    await render();
+    expect((await axFocused())?.name).to.equal('Campaign call: Maria Oliveira');
+  });
+
+  it('the wrap-up after a failed call is asked for too; the failure itself is the dialog\'s alert', async () => {
+    const {offer, render, wait, preview, dialer} = await desk({mode: 'preview', wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000}});
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    dialer.emit({type: 'call-failed', callId: 'c1', reason: 'busy'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    const said = await spoken();
+    expect(said).to.include('Choose a disposition: 0:30 left.');
+    expect(said.join(' ')).not.to.contain('Failed');
+    expect(await axFind('alert')).to.exist;
+  });
+
+  it('focus stays where the agent is: in the card\'s callback form when the wrap-up time runs out', async () => {
+    const {offer, render, wait, preview, card, dialer} = await desk({
+      mode: 'preview', callbacks: {allowOtherNumber: false, allowBackToMe: false},
+      wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 5_000},
+    });
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
+    dialer.emit({type: 'call-ended', callId: 'c1'});
+    await render();
+    button(card, 'Schedule callback')!.click();
+    await render();
+    const field = card.shadowRoot!.querySelector<HTMLInputElement>('[part=callback] input')!;
+    field.focus();
+    await wait(5_000);
+    expect(card.shadowRoot!.activeElement, 'still in the form').to.equal(field);
+  });
+
+  it('focus does not move when the store arrives or the card re-renders', async () => {
+    const {card, render} = await desk();
+    expect(document.activeElement).to.equal(document.body);
+    card.messages = {campaignCall: 'Outbound call'};
+    await render();
+    expect(document.activeElement).to.equal(document.body);
+  });
+
+  it('a hidden task card does not take focus: after Accept it goes to the Campaign button', async () => {
+    const {offer, render, preview, card} = await desk({mode: 'preview'});
+    card.hidden = true;
+    offer();
+    await render();
+    button(preview, 'Accept')!.focus();
+    button(preview, 'Accept')!.click();
+    await render();
+    await render();
+    expect((await axFocused())?.name).to.equal('Campaign');
   });
 });

@@ -106,9 +106,15 @@ describe('the store\'s events', () => {
     await settle(page.querySelector('campaign-preview')!);
     dialer.emit({type: 'nonsense'});
     expect(seen.errors).to.deep.equal([{code: 'invalid-event', from: 'campaign-provider'}]);
-    page.querySelector('campaign-provider')!.remove();
+    const [first, second] = page.querySelectorAll('campaign-provider');
+    const targets: EventTarget[] = [];
+    const record = (e: Event) => targets.push(e.target!);
+    document.addEventListener('campaign-error', record);
+    first.remove();
     dialer.emit({type: 'nonsense'});
-    expect(seen.errors, 'the remaining provider takes over').to.have.length(2);
+    document.removeEventListener('campaign-error', record);
+    expect(seen.errors, 'once').to.have.length(2);
+    expect(targets, 'the remaining provider takes over').to.deep.equal([second]);
     withdraw();
   });
 

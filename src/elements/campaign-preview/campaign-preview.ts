@@ -27,7 +27,7 @@ const DESCRIBED_BY: Partial<Record<PreviewStage, string>> = {
   reservation: 'stage-text',
   waiting: 'stage-text',
   offer: 'contact-name contact-campaign countdown',
-  'attempt-failed': 'failure',
+  // A failed attempt is an alert of its own: not read again with the dialog.
 };
 
 const DECISIONS: readonly Decision[] = ['accept', 'skip', 'remove', 'leave'];
@@ -133,7 +133,13 @@ export class CampaignPreview extends LitElement {
   private readonly announcer = new AnnouncerController(this);
   private readonly form = new OfferFormController(this, () => this.current?.offer?.offerId ?? null);
   private readonly callback = new CallbackFormController(this, () => this.current?.offer?.offerId ?? null);
-  private readonly handoff = new FocusHandoffController(this, 'preview', () => (this.view ? undefined : this.store.store), () => this.receiveFocus());
+  private readonly handoff = new FocusHandoffController(
+    this,
+    'preview',
+    () => (this.view ? undefined : this.store.store),
+    () => this.receiveFocus(),
+    '[role=dialog], [part=campaign-button]',
+  );
   /** The stage and offer last rendered, and the countdown threshold last announced. */
   private shown: {stage: PreviewStage; offerId: string | null; announcedAt: number} | null = null;
 
@@ -199,7 +205,7 @@ export class CampaignPreview extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('[role=dialog]') ??
       this.renderRoot.querySelector<HTMLElement>('[part=campaign-button]');
     target?.focus({preventScroll: true});
-    return Boolean(target);
+    return target !== null && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === target;
   }
 
   /** What the new stage says when focus did not move there: who the contact is, then the countdown. */
@@ -402,7 +408,8 @@ export class CampaignPreview extends LitElement {
             now: this.ticks.now(),
             lang: this.i18n.lang,
             msg,
-            problem: (request) => this.store.store?.problem({type: 'schedule-callback', offerId: offer.offerId, ...request}) ?? null,
+            // A host that drives the element checks the request itself (`callbackProblem`).
+            problem: (request) => (this.view ? null : (this.store.store?.problem({type: 'schedule-callback', offerId: offer.offerId, ...request}) ?? null)),
             schedule: (request) => this.intent({type: 'schedule-callback', offerId: offer.offerId, ...request}),
           })
         : nothing}

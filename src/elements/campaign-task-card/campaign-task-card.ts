@@ -15,7 +15,7 @@ import {contactIcon} from '../icons.js';
 import {wrapUpForm, type WrapUpFormState} from './wrap-up-form.js';
 import {styles} from './campaign-task-card.styles.js';
 
-/** Seconds of wrap-up left at which the time left is announced. */
+/** Seconds of wrap-up left at which the time left is announced again. */
 const WRAP_UP_ANNOUNCE_AT = 10;
 
 /**
@@ -85,11 +85,17 @@ export class CampaignTaskCard extends LitElement {
   private readonly ticks = new TickController(this);
   private readonly announcer = new AnnouncerController(this);
   private readonly callback = new CallbackFormController(this, () => this.current?.callId ?? null);
-  private readonly handoff = new FocusHandoffController(this, 'card', () => (this.task !== undefined ? undefined : this.store.store), () => this.receiveFocus());
+  private readonly handoff = new FocusHandoffController(
+    this,
+    'card',
+    () => (this.task !== undefined ? undefined : this.store.store),
+    () => this.receiveFocus(),
+    '[part=base]',
+  );
   private formCallId: string | null = null;
-  /** What was last rendered: the status, whether the call was finished, and whether the wrap-up's time left was announced. */
-  private shown: {status: TaskStatus | ''; finished: boolean; wrapUpAnnounced: boolean} | null = null;
-  /** The agent pressed one of the card's buttons since its status last changed. */
+  /** What was last rendered: the status, whether the call was finished, and what of the wrap-up was announced. */
+  private shown: {status: TaskStatus | ''; finished: boolean; wrapUpPending: boolean; wrapUpAnnounced: boolean} | null = null;
+  /** The agent pressed one of the card's buttons, which may go away. */
   private actedHere = false;
 
   /** The task's status (empty when there is no task); read-only, reflected as the `status` attribute for styling. */
@@ -114,71 +120,84 @@ export class CampaignTaskCard extends LitElement {
     const task = this.current;
     const status = this.status;
     const finished = task?.finished ?? false;
-    const previous = this.shown;
+    const wrapUpPending = task?.wrapUp?.status === 'pending';
+    const first = this.shown === null;
+    const previous = this.shown ?? {status: '', finished: false, wrapUpPending: false, wrapUpAnnounced: false};
+    const statusChanged = previous.status !== status;
     if (this.getAttribute('status') !== status) this.setAttribute('status', status);
-    this.shown = {status, finished, wrapUpAnnounced: previous?.status === status ? previous.wrapUpAnnounced : false};
-    if (previous && previous.status !== status) {
+    this.shown = {status, finished, wrapUpPending, wrapUpAnnounced: statusChanged ? false : previous.wrapUpAnnounced};
+    if (statusChanged && !first) {
       this.dispatchEvent(new CampaignTaskChangeEvent({status: status || null}));
-      if (task) this.announceStatus(task);
     }
-    this.announceWrapUpTime(task);
-    const over = previous !== null && (finished || !task) && (!previous.finished || previous.status !== status);
-    // The call is over: the agent's next step is the Campaign contact dialog.
-    const handedOver = over && this.handoff.mayMove && this.handoff.handTo('preview');
-    if (!handedOver && previous && previous.status !== status && this.actedHere && this.handoff.mayMove) {
-      // The button the agent just pressed (Cancel, Voicemail left...) is gone: keep focus on the card.
+    if (task) this.announce(task, statusChanged, wrapUpPending && !previous.wrapUpPending);
+    // The call the agent was on is over: the next step is the Campaign contact dialog.
+    const over = previous.status !== '' && !previous.finished && (finished || !task);
+    if (over && this.handoff.mayMove && this.handoff.handTo('preview')) {
+      this.actedHere = false;
+      return;
+    }
+    // The control the agent just pressed (Cancel, Voicemail left...) went away: keep focus on the card.
+    if (this.actedHere && this.focusLost()) {
+      this.actedHere = false;
       this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
     }
-    if (previous?.status !== status) this.actedHere = false;
+    if (statusChanged) this.actedHere = false;
+  }
+
+  /** Nothing has focus on the page, or the card does with nothing inside it focused. */
+  private focusLost(): boolean {
+    const active = document.activeElement;
+    return active === null || active === document.body || (active === this && !this.renderRoot.querySelector(':focus'));
   }
 
   /** Takes the agent's focus (after Accept): the card's call, with Cancel or Voicemail left one Tab away. */
   private receiveFocus(): boolean {
-    if (!this.current) return false;
+    const base = this.renderRoot.querySelector<HTMLElement>('[part=base]');
+    if (!base || base.getClientRects().length === 0) return false;
     this.updateComplete.then(() => {
       this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
       // The focus move reads the call and its status; what to do next still needs saying.
       this.announcer.yieldToFocus();
-      if (this.current) this.announceStatus(this.current, true);
+      const task = this.current;
+      if (task) this.announce(task, false, task.wrapUp?.status === 'pending', true);
     });
     return true;
   }
 
   /**
-   * Each call status, once; the preview's own stages are the dialog's to
-   * announce. With `instructionsOnly`, only what the status alone does not
-   * say (what to do on an answering machine, the wrap-up request).
+   * What changed, in one message: the call's status (not the preview's, which
+   * the dialog speaks; not a failure a Campaign contact dialog shows as an
+   * alert), what to do on an answering machine, the wrap-up request with its
+   * time left, and that time again when it gets short. With `instructionsOnly`
+   * (focus just moved here and read the status), only what to do.
    */
-  private announceStatus(task: TaskView, instructionsOnly = false): void {
+  private announce(task: TaskView, statusChanged: boolean, wrapUpStarted: boolean, instructionsOnly = false): void {
     const msg = this.i18n.msg;
-    switch (task.status) {
-      case 'reserved':
-      case 'previewing':
-        return;
-      case 'answering-machine':
-        this.announcer.say(msg.voicemailAnnouncement);
-        return;
-      case 'ended':
-        if (task.wrapUp?.status === 'pending') {
-          const left = task.wrapUp.deadline === null ? null : remainingMs(task.wrapUp.deadline, this.ticks.now());
-          this.announcer.say(msg.wrapUpAnnouncement(left === null ? null : formatDuration(left, 'ceil', this.i18n.lang)));
-          return;
-        }
-        break;
+    const parts: string[] = [];
+    if (statusChanged || instructionsOnly) {
+      if (task.status === 'answering-machine') parts.push(msg.voicemailAnnouncement);
+      else if (instructionsOnly || task.status === 'reserved' || task.status === 'previewing') {
+        // The Campaign contact dialog speaks for the preview; the focus move read the status.
+      } else if (task.status === 'failed' && this.handoff.hasPeer('preview')) {
+        // The dialog's alert says the attempt failed, and why.
+      } else {
+        parts.push(`${msg.campaignCall}: ${this.statusText(task, msg)}.`);
+      }
     }
-    if (!instructionsOnly) this.announcer.say(`${msg.campaignCall}: ${this.statusText(task, msg)}`);
-  }
-
-  /** The wrap-up's time left, once, when it gets short. */
-  private announceWrapUpTime(task: TaskView | null): void {
-    const wrapUp = task?.wrapUp;
-    if (!wrapUp || wrapUp.status !== 'pending' || wrapUp.deadline === null || this.shown!.wrapUpAnnounced) return;
-    const seconds = Math.ceil(remainingMs(wrapUp.deadline, this.ticks.now()) / 1000);
-    if (seconds > WRAP_UP_ANNOUNCE_AT) return;
-    this.shown!.wrapUpAnnounced = true;
-    // A wrap-up that starts short was announced with its time already.
-    if (this.shown!.status === 'ended' && seconds < WRAP_UP_ANNOUNCE_AT) return;
-    this.announcer.say(this.i18n.msg.wrapUpSecondsLeft(seconds, formatCount(seconds, this.i18n.lang)));
+    const wrapUp = task.wrapUp;
+    const left = wrapUp?.deadline == null ? null : remainingMs(wrapUp.deadline, this.ticks.now());
+    if (wrapUpStarted && wrapUp) {
+      parts.push(msg.wrapUpAnnouncement(left === null ? null : formatDuration(left, 'ceil', this.i18n.lang)));
+      // A wrap-up that starts short was announced with its time already.
+      this.shown!.wrapUpAnnounced = left !== null && left <= WRAP_UP_ANNOUNCE_AT * 1000;
+    } else if (wrapUp?.status === 'pending' && left !== null && !this.shown!.wrapUpAnnounced) {
+      const seconds = Math.ceil(left / 1000);
+      if (seconds <= WRAP_UP_ANNOUNCE_AT) {
+        this.shown!.wrapUpAnnounced = true;
+        parts.push(msg.wrapUpSecondsLeft(seconds, formatCount(seconds, this.i18n.lang)));
+      }
+    }
+    if (parts.length) this.announcer.say(parts.join(' '));
   }
 
   private intent(intent: ElementIntent): void {
