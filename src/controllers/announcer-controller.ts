@@ -1,4 +1,5 @@
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {ref} from 'lit/directives/ref.js';
 import {sharedTicker, type SharedTicker} from './shared-ticker.js';
 
 /** How long a message stays in the live region before the next one replaces it. */
@@ -15,14 +16,15 @@ const REPEAT_GAP_MS = 100;
  * for as long.
  */
 export class AnnouncerController implements ReactiveController {
-  /** The live region's current text. */
+  /** The live region's current text, written straight into it (no re-render of the host). */
   private text = '';
+  private region: HTMLElement | undefined = undefined;
   private readonly queue: string[] = [];
   private quietUntil = 0;
   private cancel: (() => void) | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly ticker: SharedTicker = sharedTicker,
   ) {
     host.addController(this);
@@ -55,9 +57,15 @@ export class AnnouncerController implements ReactiveController {
     this.cancel = null;
   }
 
+  /** The live region, once in the host's template. */
   render(): TemplateResult {
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.text}</div>`;
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" ${ref(this.attach)}></div>`;
   }
+
+  private readonly attach = (element: Element | undefined): void => {
+    this.region = element as HTMLElement | undefined;
+    if (this.region) this.region.textContent = this.text;
+  };
 
   private pump(): void {
     if (this.cancel || !this.queue.length) return;
@@ -85,6 +93,6 @@ export class AnnouncerController implements ReactiveController {
   private setText(text: string): void {
     if (text === this.text) return;
     this.text = text;
-    this.host.requestUpdate();
+    if (this.region) this.region.textContent = text;
   }
 }

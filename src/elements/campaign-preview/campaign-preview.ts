@@ -57,8 +57,8 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  *
  * For screen readers: one polite live region says who the contact is, then
  * the countdown at 30, 10 and 5 seconds; the dialog takes focus when the
- * agent's focus was lost or inside it, and after Accept focus moves on to the
- * task card's call.
+ * agent's focus was lost or rests on the dialog or the Campaign button, and
+ * after Accept focus moves on to the task card's call.
  *
  * @fires campaign-request-contact - Before asking the dialer for a contact. Cancelable.
  * @fires campaign-answer-reservation - Before answering the reservation call. Cancelable.
@@ -189,7 +189,7 @@ export class CampaignPreview extends LitElement {
   }
 
   /**
-   * After the stage changed, when the agent's focus was lost or in here: on to
+   * After the stage changed, when the agent's focus was lost or rests here: on to
    * the task card's call after Accept, otherwise to the dialog or the Campaign
    * button. Whether focus moved to something that speaks for the new stage.
    */
@@ -327,7 +327,7 @@ export class CampaignPreview extends LitElement {
           </div>`
         : nothing}
       ${view.lastFailure
-        ? html`<p id="failure" class="failure" role="alert">
+        ? html`<p class="failure" role="alert">
             ${msg.attemptFailed(view.lastFailure.contactName, reasonText(msg, view.lastFailure.reason))}
           </p>`
         : nothing}

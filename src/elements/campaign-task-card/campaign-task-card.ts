@@ -235,7 +235,9 @@ export class CampaignTaskCard extends LitElement {
             now: this.ticks.now(),
             lang: this.i18n.lang,
             msg,
-            problem: (request) => this.store.store?.problem({type: 'schedule-callback', callId: task.callId!, ...request}) ?? null,
+            // A host that drives the card checks the request itself (`callbackProblem`).
+            problem: (request) =>
+              this.task !== undefined ? null : (this.store.store?.problem({type: 'schedule-callback', callId: task.callId!, ...request}) ?? null),
             schedule: (request) => this.intent({type: 'schedule-callback', callId: task.callId!, ...request}),
           })
         : nothing}
