@@ -47,20 +47,27 @@ export class FocusHandoffController implements ReactiveController {
     peers.delete(this);
   }
 
-  /** Focus is lost, or rests on one of the host's landing places (or on the host, with nothing inside focused). */
+  /**
+   * Focus is lost, or rests on a landing place of the host or of another
+   * element of the same store (or on one of them, with nothing inside focused).
+   */
   get mayMove(): boolean {
     const chain = activeChain();
     const last = chain.at(-1);
     if (!last || last === document.body || last === document.documentElement) return true;
-    const index = chain.indexOf(this.host);
-    if (index < 0) return false;
-    const inside = chain[index + 1];
-    return inside === undefined || inside.matches(this.resting);
+    const store = this.store();
+    const owners = store ? [...peers].filter((peer) => peer === this || peer.store() === store) : [this];
+    return owners.some((owner) => {
+      const index = chain.indexOf(owner.host);
+      if (index < 0) return false;
+      const inside = chain[index + 1];
+      return inside === undefined || inside.matches(owner.resting);
+    });
   }
 
-  /** Whether a connected `role` element follows the same store. */
-  hasPeer(role: FocusRole): boolean {
-    return this.peersOf(role).length > 0;
+  /** Whether a connected `role` element that follows the same store is shown. */
+  hasVisiblePeer(role: FocusRole): boolean {
+    return this.peersOf(role).some((peer) => peer.host.getClientRects().length > 0);
   }
 
   /** Hands focus to the first connected `role` element that follows the same store; whether one took it. */

@@ -187,7 +187,8 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
       offer && offer.deadline !== null
         ? {deadline: offer.deadline, action: offer.campaign.timeoutAction}
         : null,
-    lastFailure: stage === 'attempt-failed' || stage === 'offer' || stage === 'waiting' ? state.lastFailure : null,
+    // Shown until the next contact, the reservation call before it included (R-U5).
+    lastFailure: stage !== 'closed' ? state.lastFailure : null,
     limit: state.limit,
     notices: state.notices,
   };

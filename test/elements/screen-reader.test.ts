@@ -9,17 +9,17 @@ import {ANNOUNCEMENT_DWELL_MS} from '../../src/controllers/announcer-controller.
 import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
 import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {AX_TREE_AVAILABLE, axFind, axFindAll, axFocused, axLiveRegions, axTree} from './ax-tree.js';
+import {ALL_ACTIONS} from '../core/fixtures.js';
 import {ScriptedDialer, button, campaign, plain, settle, useFakeClock} from './support.js';
 
 /** An agent desktop: the Campaign contact dialog and the task card on one store. */
-async function desk(campaignOverrides = {}) {
+async function desk(campaignOverrides = {}, dialer = new ScriptedDialer()) {
   const clock = useFakeClock();
   const provider = await fixture<CampaignProvider>(html`<campaign-provider>
     <input aria-label="CRM notes" />
     <campaign-preview></campaign-preview>
     <campaign-task-card></campaign-task-card>
   </campaign-provider>`);
-  const dialer = new ScriptedDialer();
   provider.store = createCampaignStore(dialer);
   const preview = provider.querySelector('campaign-preview')!;
   const card = provider.querySelector('campaign-task-card')!;
@@ -237,5 +237,65 @@ describe('what a screen-reader user hears', function () {
     await render();
     await render();
     expect((await axFocused())?.name).to.equal('Campaign');
+  });
+  it('the next contact after a Skip is said, though focus already rests on the dialog', async () => {
+    const {offer, render, wait, preview, dialer} = await desk();
+    offer();
+    await render();
+    button(preview, 'Skip')!.click();
+    await render();
+    expect((await axFocused())?.role, 'waiting: focus on the dialog').to.equal('dialog');
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    dialer.offer('o2', {}, {name: 'John Carter'});
+    await render();
+    expect((await axFocused())?.role, 'focus stays on the dialog').to.equal('dialog');
+    // "Waiting for the next contact…" had its turn after the focus move; the contact comes next.
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    expect((await spoken())[0]).to.equal('Campaign contact: John Carter. Skipping in 30 seconds');
+  });
+
+  it('a Cancel the agent Tabbed to goes away when the call connects: focus stays on the card', async () => {
+    const {offer, render, preview, card, dialer} = await desk();
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    await render();
+    button(card, 'Cancel')!.focus();
+    dialer.emit({type: 'cpa-result', callId: 'c1', result: 'answering-machine'});
+    await render();
+    expect((await axFocused())?.name).to.equal('Campaign call: Maria Oliveira');
+    await sendKeys({press: 'Tab'});
+    expect((await axFocused())?.name).to.equal('Voicemail left');
+  });
+
+  it('standard preview with no Campaign button: after the call the next reservation takes focus from the card', async () => {
+    const dialer = new ScriptedDialer({enforcesTimeout: false, actions: ALL_ACTIONS.filter((a) => a !== 'request-contact')});
+    const {offer, render, preview, dialer: same} = await desk({}, dialer);
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    same.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
+    await render();
+    await render();
+    same.emit({type: 'call-ended', callId: 'c1'});
+    await render();
+    expect((await axFocused())?.name, 'nowhere else to go: the card keeps it').to.equal('Campaign call: Maria Oliveira');
+    same.emit({type: 'reservation-offered', reservationId: 'r2', campaign: campaign(), at: Date.now()});
+    await render();
+    expect((await axFocused())?.name).to.equal('Reservation call');
+  });
+
+  it('a card mounted in the middle of a call says nothing until something changes', async () => {
+    const {offer, render, preview, dialer, provider, wait} = await desk();
+    offer();
+    await render();
+    button(preview, 'Accept')!.click();
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    const late = document.createElement('campaign-task-card');
+    provider.append(late);
+    await settle(late);
+    expect(late.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
   });
 });

@@ -201,11 +201,13 @@ export class CampaignPreview extends LitElement {
 
   /** Focuses the dialog, or the Campaign button when the dialog is closed. */
   private receiveFocus(): boolean {
+    const before = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
     const target =
       this.renderRoot.querySelector<HTMLElement>('[role=dialog]') ??
       this.renderRoot.querySelector<HTMLElement>('[part=campaign-button]');
     target?.focus({preventScroll: true});
-    return target !== null && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === target;
+    // Focus that was already there reads nothing new: the live region must speak.
+    return target !== null && target !== before && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === target;
   }
 
   /** What the new stage says when focus did not move there: who the contact is, then the countdown. */
@@ -281,7 +283,7 @@ export class CampaignPreview extends LitElement {
   private async dismiss(id: number): Promise<void> {
     this.store.store?.dispatch({type: 'dismiss-notice', id});
     await this.updateComplete;
-    if (this.handoff.mayMove) this.receiveFocus();
+    if (this.handoff.mayMove && !this.receiveFocus()) this.handoff.handTo('card');
   }
 
   private intent(intent: ElementIntent): void {
@@ -365,6 +367,7 @@ export class CampaignPreview extends LitElement {
                 part="next-button"
                 class="primary"
                 aria-disabled=${view.campaignButton.enabled ? 'false' : 'true'}
+                aria-describedby="campaign-hint"
                 @click=${() => view.campaignButton.enabled && this.intent({type: 'request-contact'})}
               >
                 ${msg.nextContact}

@@ -95,8 +95,8 @@ export class CampaignTaskCard extends LitElement {
   private formCallId: string | null = null;
   /** What was last rendered: the status, whether the call was finished, and what of the wrap-up was announced. */
   private shown: {status: TaskStatus | ''; finished: boolean; wrapUpPending: boolean; wrapUpAnnounced: boolean} | null = null;
-  /** The agent pressed one of the card's buttons, which may go away. */
-  private actedHere = false;
+  /** Focus was inside the card before this update: if what had it went away, the card keeps it. */
+  private hadFocus = false;
 
   /** The task's status (empty when there is no task); read-only, reflected as the `status` attribute for styling. */
   get status(): TaskStatus | '' {
@@ -108,6 +108,7 @@ export class CampaignTaskCard extends LitElement {
   }
 
   protected override willUpdate(): void {
+    this.hadFocus = this.matches(':focus-within');
     const task = this.current;
     if (task?.callId !== this.formCallId) {
       this.formCallId = task?.callId ?? null;
@@ -129,19 +130,13 @@ export class CampaignTaskCard extends LitElement {
     if (statusChanged && !first) {
       this.dispatchEvent(new CampaignTaskChangeEvent({status: status || null}));
     }
-    if (task) this.announce(task, statusChanged, wrapUpPending && !previous.wrapUpPending);
+    // A card mounted mid-call stays quiet until something changes.
+    if (task && !first) this.announce(task, statusChanged, wrapUpPending && !previous.wrapUpPending);
     // The call the agent was on is over: the next step is the Campaign contact dialog.
     const over = previous.status !== '' && !previous.finished && (finished || !task);
-    if (over && this.handoff.mayMove && this.handoff.handTo('preview')) {
-      this.actedHere = false;
-      return;
-    }
-    // The control the agent just pressed (Cancel, Voicemail left...) went away: keep focus on the card.
-    if (this.actedHere && this.focusLost()) {
-      this.actedHere = false;
-      this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
-    }
-    if (statusChanged) this.actedHere = false;
+    if (over && this.handoff.mayMove && this.handoff.handTo('preview')) return;
+    // The control that had focus (Cancel, Voicemail left...) went away: keep focus on the card.
+    if (this.hadFocus && this.focusLost()) this.renderRoot.querySelector<HTMLElement>('[part=base]')?.focus({preventScroll: true});
   }
 
   /** Nothing has focus on the page, or the card does with nothing inside it focused. */
@@ -178,7 +173,7 @@ export class CampaignTaskCard extends LitElement {
       if (task.status === 'answering-machine') parts.push(msg.voicemailAnnouncement);
       else if (instructionsOnly || task.status === 'reserved' || task.status === 'previewing') {
         // The Campaign contact dialog speaks for the preview; the focus move read the status.
-      } else if (task.status === 'failed' && this.handoff.hasPeer('preview')) {
+      } else if (task.status === 'failed' && this.handoff.hasVisiblePeer('preview')) {
         // The dialog's alert says the attempt failed, and why.
       } else {
         parts.push(`${msg.campaignCall}: ${this.statusText(task, msg)}.`);
@@ -201,7 +196,6 @@ export class CampaignTaskCard extends LitElement {
   }
 
   private intent(intent: ElementIntent): void {
-    this.actedHere = true;
     sendIntent(this, this.task !== undefined ? undefined : this.store.store, intent);
   }
 
