@@ -9,6 +9,12 @@ export const ANNOUNCEMENT_DWELL_MS = 2_000;
 const REPEAT_GAP_MS = 100;
 
 /**
+ * A message, or how to word it when its turn comes (so a time in it is
+ * right then; '' when it no longer applies, and it is skipped).
+ */
+export type Announcement = string | (() => string);
+
+/**
  * One polite live region for its host, fed through a queue: a message is
  * never replaced by the next one before it had time to be spoken (screen
  * readers drop a polite message that is superseded before they reach it), and
@@ -19,7 +25,7 @@ export class AnnouncerController implements ReactiveController {
   /** The live region's current text, written straight into it (no re-render of the host). */
   private text = '';
   private region: HTMLElement | undefined = undefined;
-  private readonly queue: string[] = [];
+  private readonly queue: Announcement[] = [];
   private quietUntil = 0;
   private cancel: (() => void) | null = null;
 
@@ -31,7 +37,7 @@ export class AnnouncerController implements ReactiveController {
   }
 
   /** Queues `message` after those not yet spoken. */
-  say(message: string): void {
+  say(message: Announcement): void {
     if (!message || this.queue.at(-1) === message) return;
     this.queue.push(message);
     this.pump();
@@ -78,14 +84,20 @@ export class AnnouncerController implements ReactiveController {
       return;
     }
     const next = this.queue[0];
-    if (next === this.text) {
+    const text = typeof next === 'function' ? next() : next;
+    if (!text) {
+      this.queue.shift();
+      this.pump();
+      return;
+    }
+    if (text === this.text) {
       this.setText('');
       this.quietUntil = this.ticker.now() + REPEAT_GAP_MS;
       this.pump();
       return;
     }
     this.queue.shift();
-    this.setText(next);
+    this.setText(text);
     this.quietUntil = this.ticker.now() + ANNOUNCEMENT_DWELL_MS;
     this.pump();
   }

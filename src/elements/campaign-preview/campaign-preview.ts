@@ -221,12 +221,13 @@ export class CampaignPreview extends LitElement {
         this.announcer.say(msg.waitingForContact);
         return;
       case 'offer': {
-        // One message, the name first: a countdown queued after it would be stale when its turn came.
-        const contact = msg.contactOffered(view.offer!.contact.name);
-        const seconds = this.secondsLeft(view);
-        this.announcer.say(view.countdown && seconds !== null
-          ? `${contact}. ${msg.countdownAnnouncement(view.countdown.action, seconds, formatCount(seconds, this.i18n.lang))}`
-          : contact);
+        // One message, the name first, then the time left when it is spoken.
+        const {offerId, contact} = view.offer!;
+        this.announcer.say(() => {
+          if (this.current?.offer?.offerId !== offerId) return '';
+          const countdown = this.countdownText();
+          return countdown ? `${msg.contactOffered(contact.name)}. ${countdown}` : msg.contactOffered(contact.name);
+        });
         return;
       }
       default:
@@ -242,7 +243,16 @@ export class CampaignPreview extends LitElement {
     const threshold = ANNOUNCE_AT.find((t) => t === seconds && t < this.shown!.announcedAt);
     if (threshold === undefined) return;
     this.shown.announcedAt = threshold;
-    this.announcer.say(this.i18n.msg.countdownAnnouncement(view.countdown.action, threshold, formatCount(threshold, this.i18n.lang)));
+    const offerId = view.offer?.offerId;
+    this.announcer.say(() => (this.current?.offer?.offerId === offerId ? this.countdownText() : ''));
+  }
+
+  /** "Skipping in 10 seconds", for the offer shown now; '' when it has no time left to say. */
+  private countdownText(): string {
+    const view = this.current;
+    const seconds = view && this.secondsLeft(view);
+    if (!view?.countdown || !seconds) return '';
+    return this.i18n.msg.countdownAnnouncement(view.countdown.action, seconds, formatCount(seconds, this.i18n.lang));
   }
 
   private secondsLeft(view: PreviewView): number | null {

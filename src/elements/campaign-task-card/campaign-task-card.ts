@@ -181,18 +181,31 @@ export class CampaignTaskCard extends LitElement {
     }
     const wrapUp = task.wrapUp;
     const left = wrapUp?.deadline == null ? null : remainingMs(wrapUp.deadline, this.ticks.now());
+    let time: ((left: number | null) => string) | null = null;
     if (wrapUpStarted && wrapUp) {
-      parts.push(msg.wrapUpAnnouncement(left === null ? null : formatDuration(left, 'ceil', this.i18n.lang)));
+      time = (ms) => msg.wrapUpAnnouncement(ms === null ? null : formatDuration(ms, 'ceil', this.i18n.lang));
       // A wrap-up that starts short was announced with its time already.
       this.shown!.wrapUpAnnounced = left !== null && left <= WRAP_UP_ANNOUNCE_AT * 1000;
-    } else if (wrapUp?.status === 'pending' && left !== null && !this.shown!.wrapUpAnnounced) {
-      const seconds = Math.ceil(left / 1000);
-      if (seconds <= WRAP_UP_ANNOUNCE_AT) {
-        this.shown!.wrapUpAnnounced = true;
-        parts.push(msg.wrapUpSecondsLeft(seconds, formatCount(seconds, this.i18n.lang)));
-      }
+    } else if (wrapUp?.status === 'pending' && left !== null && !this.shown!.wrapUpAnnounced && Math.ceil(left / 1000) <= WRAP_UP_ANNOUNCE_AT) {
+      this.shown!.wrapUpAnnounced = true;
+      time = (ms) => {
+        const seconds = Math.ceil((ms ?? 0) / 1000);
+        return seconds > 0 ? msg.wrapUpSecondsLeft(seconds, formatCount(seconds, this.i18n.lang)) : '';
+      };
     }
-    if (parts.length) this.announcer.say(parts.join(' '));
+    if (!time) {
+      if (parts.length) this.announcer.say(parts.join(' '));
+      return;
+    }
+    // The time left is worded when the message is spoken, for the call still shown.
+    const callId = task.callId;
+    const wording = time;
+    this.announcer.say(() => {
+      const now = this.current;
+      if (now?.callId !== callId || now.wrapUp?.status !== 'pending') return parts.join(' ');
+      const ms = now.wrapUp.deadline === null ? null : remainingMs(now.wrapUp.deadline, this.ticks.now());
+      return [...parts, wording(ms)].filter(Boolean).join(' ');
+    });
   }
 
   private intent(intent: ElementIntent): void {
