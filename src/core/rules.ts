@@ -44,17 +44,34 @@ export function canDial(state: CampaignState): boolean {
   return state.limit === null && !isCallActive(state.call);
 }
 
+/**
+ * Why the Campaign button can or cannot ask for a contact now (R-M1): `ready`
+ * when it can, otherwise the first thing in the way.
+ */
+export type RequestContactReason =
+  | 'ready'
+  | 'disconnected'
+  | 'limit'
+  | 'call-in-progress'
+  | 'wrap-up'
+  | 'contact-shown'
+  | 'requesting'
+  | 'not-available';
+
+/** The first thing that keeps the agent from asking for a contact (R-A1, R-L1, R-U2), or `ready`. */
+export function requestContactReason(state: CampaignState, now: number): RequestContactReason {
+  if (!state.connected) return 'disconnected';
+  if (state.limit) return 'limit';
+  if (isCallActive(state.call) || state.offer?.decision?.action === 'accept') return 'call-in-progress';
+  if (wrapUpPending(state.call, now)) return 'wrap-up';
+  if (state.offer || state.reservation) return 'contact-shown';
+  if (state.requesting) return 'requesting';
+  if (state.agent.state !== 'available') return 'not-available';
+  return 'ready';
+}
+
 /** Whether the Campaign button may ask for a contact (R-M1, R-U2), not during a call nor its wrap-up. */
 export function canRequestContact(state: CampaignState, now: number): boolean {
-  return (
-    !wrapUpPending(state.call, now) &&
-    can(state, 'request-contact') &&
-    state.agent.state === 'available' &&
-    !state.requesting &&
-    state.offer === null &&
-    state.reservation === null &&
-    state.limit === null &&
-    !isCallActive(state.call)
-  );
+  return can(state, 'request-contact') && requestContactReason(state, now) === 'ready';
 }
 

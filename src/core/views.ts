@@ -6,25 +6,14 @@
  */
 import type {Campaign, CallingWindow, Contact, PhoneNumber, Reason, TimeoutAction} from '../protocol/index.js';
 import {localTime, withinCallingWindow} from './calling-window.js';
-import {canDecide, can, outsideEnforcedWindow} from './rules.js';
+import {canDecide, canRequestContact, can, outsideEnforcedWindow, requestContactReason, type RequestContactReason} from './rules.js';
 import {isCallActive, wrapUpPending, type CampaignState, type Limit, type Notice} from './state.js';
 
 /** Where the Campaign contact dialog is. */
 export type PreviewStage = 'closed' | 'reservation' | 'waiting' | 'offer' | 'attempt-failed';
 
-/**
- * Why the Campaign button can or cannot ask for a contact now (R-M1): `ready`
- * when it can, otherwise the first thing in the way.
- */
-export type CampaignButtonReason =
-  | 'ready'
-  | 'disconnected'
-  | 'limit'
-  | 'call-in-progress'
-  | 'wrap-up'
-  | 'contact-shown'
-  | 'requesting'
-  | 'not-available';
+/** Why the Campaign button can or cannot ask for a contact now: `ready`, or the first thing in the way. */
+export type CampaignButtonReason = RequestContactReason;
 
 /** What the callback form offers, where a callback may be scheduled. */
 export interface CallbackView {
@@ -148,7 +137,6 @@ function previewStage(state: CampaignState): PreviewStage {
 export function selectPreview(state: CampaignState, now: number): PreviewView {
   const stage = previewStage(state);
   const offer = stage === 'offer' ? state.offer! : null;
-  const reason = campaignButtonReason(state, now);
   // Shown whenever the dialer takes requests, offline too (disabled, saying why).
   const visible = state.capabilities.actions.includes('request-contact');
   const actions = {
@@ -160,7 +148,7 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
   return {
     stage,
     agentState: state.agent.state,
-    campaignButton: {visible, enabled: visible && reason === 'ready', reason},
+    campaignButton: {visible, enabled: canRequestContact(state, now), reason: requestContactReason(state, now)},
     reservation: state.reservation && stage === 'reservation'
       ? {
           reservationId: state.reservation.reservationId,
@@ -192,18 +180,6 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
     limit: state.limit,
     notices: state.notices,
   };
-}
-
-/** The first thing that keeps the Campaign button from asking for a contact, or `ready`. */
-function campaignButtonReason(state: CampaignState, now: number): CampaignButtonReason {
-  if (!state.connected) return 'disconnected';
-  if (state.limit) return 'limit';
-  if (isCallActive(state.call) || state.offer?.decision?.action === 'accept') return 'call-in-progress';
-  if (wrapUpPending(state.call, now)) return 'wrap-up';
-  if (state.offer || state.reservation) return 'contact-shown';
-  if (state.requesting) return 'requesting';
-  if (state.agent.state !== 'available') return 'not-available';
-  return 'ready';
 }
 
 function callingWindowView(campaign: Campaign, contact: Contact, now: number): OfferView['callingWindow'] {

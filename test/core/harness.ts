@@ -22,12 +22,13 @@ export function simulatedCampaign(script: Partial<SimulatedCampaignScript> = {})
   const store = createCampaignStore(dialer, {scheduler});
   const commands: DialerCommand[] = [];
   store.commands$.subscribe((c) => commands.push(c));
-  /** Runs everything due in the next `ms` of virtual time. */
-  const advance = (ms: number) => {
-    const target = scheduler.frame + ms;
-    scheduler.maxFrames = target;
-    scheduler.flush();
-    scheduler.frame = target;
-  };
-  return {scheduler, dialer, store, commands, advance, state: () => store.snapshot()};
+  return {scheduler, dialer, store, commands, advance: (ms: number) => advance(scheduler, ms), state: () => store.snapshot()};
+}
+
+/** Runs everything due in the next `ms` of `scheduler`'s virtual time. */
+export function advance(scheduler: VirtualTimeScheduler, ms: number): void {
+  const target = scheduler.frame + ms;
+  scheduler.maxFrames = target;
+  scheduler.flush();
+  scheduler.frame = target;
 }

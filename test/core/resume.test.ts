@@ -16,6 +16,7 @@ import {
 import type {SimulatedCampaignScript} from '../../src/adapters/simulated/simulated-dialer.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import {campaign, contact} from './fixtures.js';
+import {advance} from './harness.js';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const script: SimulatedCampaignScript = {
@@ -36,13 +37,7 @@ function page(start: number, journal?: SimulationJournal) {
   const options = {scheduler, onJournal: (j: SimulationJournal) => saved.push(j)};
   const dialer = journal ? RecordedSimulatedDialer.resume(journal, options) : RecordedSimulatedDialer.start(script, options);
   const store = createCampaignStore(dialer, {scheduler});
-  const advance = (ms: number) => {
-    const target = scheduler.frame + ms;
-    scheduler.maxFrames = target;
-    scheduler.flush();
-    scheduler.frame = target;
-  };
-  return {dialer, store, advance, saved, now: () => scheduler.frame};
+  return {dialer, store, advance: (ms: number) => advance(scheduler, ms), saved, now: () => scheduler.frame};
 }
 
 /** Reservation, contact, accept: a connected call 5 s in. */
@@ -114,17 +109,11 @@ describe('resuming a simulated campaign from its journal', () => {
     const live: unknown[] = [];
     dialer.events$.subscribe((event) => live.push(event));
     const store = createCampaignStore(dialer, {scheduler: clock});
-    const advance = (ms: number) => {
-      const target = clock.frame + ms;
-      clock.maxFrames = target;
-      clock.flush();
-      clock.frame = target;
-    };
-    advance(500);
+    advance(clock, 500);
     store.dispatch({type: 'answer-reservation', reservationId: store.snapshot().reservation!.reservationId});
-    advance(503);
+    advance(clock, 503);
     store.dispatch({type: 'accept', offerId: store.snapshot().offer!.offerId});
-    advance(2_000);
+    advance(clock, 2_000);
 
     const replayed: unknown[] = [];
     RecordedSimulatedDialer.resume(dialer.journal(), {scheduler: late}).events$.subscribe((event) => replayed.push(event));

@@ -12,6 +12,7 @@ import type {PreviewView, TaskView} from '../../src/core/views.js';
 import type {Notice} from '../../src/core/state.js';
 import {PROTOCOL_VERSION, type DialerCommand} from '../../src/protocol/index.js';
 import {campaign, capabilities, contact, offered} from './fixtures.js';
+import {advance} from './harness.js';
 
 function setUp(options: {refuse?: (c: DialerCommand) => Error | null; scheduler?: SchedulerLike} = {}) {
   const virtual = new VirtualTimeScheduler();
@@ -32,15 +33,8 @@ function setUp(options: {refuse?: (c: DialerCommand) => Error | null; scheduler?
   const tasks: (TaskView | null)[] = [];
   store.preview$.subscribe((view) => previews.push(view));
   store.task$.subscribe((view) => tasks.push(view));
-  /** Runs everything due in the next `ms` of virtual time. */
-  const advance = (ms: number) => {
-    const target = virtual.frame + ms;
-    virtual.maxFrames = target;
-    virtual.flush();
-    virtual.frame = target;
-  };
   const emit = (event: Record<string, unknown>) => events.next({v: PROTOCOL_VERSION, ...event});
-  return {store, events, emit, sent, previews, tasks, advance, last: () => previews.at(-1)!};
+  return {store, events, emit, sent, previews, tasks, advance: (ms: number) => advance(virtual, ms), last: () => previews.at(-1)!};
 }
 
 /** A virtual scheduler that records the delay of every timer the store arms. */

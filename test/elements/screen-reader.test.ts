@@ -39,7 +39,17 @@ async function desk(campaignOverrides = {}, dialer = new ScriptedDialer()) {
     dialer.emit({type: 'reservation-answered', reservationId: 'r1'});
     dialer.offer('o1', campaignOverrides);
   };
-  return {clock, provider, dialer, preview, card, render, wait, offer};
+  /** The contact is offered and the agent presses Accept: the card takes the call (and focus). */
+  const accept = async () => {
+    offer();
+    await render();
+    const acceptButton = button(preview, 'Accept')!;
+    acceptButton.focus();
+    acceptButton.click();
+    await render();
+    await render();
+  };
+  return {clock, provider, dialer, preview, card, render, wait, offer, accept};
 }
 
 /** The text of every polite status region on the page, in document order. */
@@ -108,13 +118,8 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('after Accept focus moves to the task card\'s call, and Cancel (naming the call) is one Tab away', async () => {
-    const {offer, render, wait, preview, dialer} = await desk();
-    offer();
-    await render();
-    button(preview, 'Accept')!.focus();
-    button(preview, 'Accept')!.click();
-    await render();
-    await render();
+    const {accept, wait, dialer} = await desk();
+    await accept();
     let focused = await axFocused();
     expect(focused?.name).to.equal('Campaign call: Maria Oliveira');
     expect(focused?.description).to.equal('Dialing');
@@ -128,10 +133,8 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('an answering machine says what to do; after Voicemail left the next reservation is heard', async () => {
-    const {offer, render, wait, preview, card, dialer} = await desk();
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    const {accept, render, wait, card, dialer} = await desk();
+    await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     dialer.emit({type: 'cpa-result', callId: 'c1', result: 'answering-machine'});
     await wait(ANNOUNCEMENT_DWELL_MS);
@@ -151,15 +154,14 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('the wrap-up request is announced with its time left', async () => {
-    const {offer, render, wait, preview, dialer} = await desk({wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000}});
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    const {accept, wait, dialer} = await desk({wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000}});
+    await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
     await wait(ANNOUNCEMENT_DWELL_MS);
     dialer.emit({type: 'call-ended', callId: 'c1'});
     await wait(ANNOUNCEMENT_DWELL_MS);
-    expect(await spoken()).to.include('Campaign call: Ended. Choose a disposition: 0:30 left.');
+    // Its turn came after "Connected" had its 2 s: the time left is worded then.
+    expect(await spoken()).to.include('Campaign call: Ended. Choose a disposition: 0:28 left.');
     await wait(20_000);
     expect(await spoken()).to.include('10 seconds left for the disposition');
   });
@@ -171,11 +173,10 @@ describe('what a screen-reader user hears', function () {
     const radios = (await axFindAll('radio')).map((n) => n.name);
     expect(radios).to.deep.equal(['Mobile · +55 11 91234-5678', 'Home · +55 11 3333-4444 (already tried)']);
   });
+
   it('after Voicemail left focus stays on the card until the call ends', async () => {
-    const {offer, render, preview, card, dialer} = await desk();
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    const {accept, render, card, dialer} = await desk();
+    await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     dialer.emit({type: 'cpa-result', callId: 'c1', result: 'answering-machine'});
     await render();
@@ -186,28 +187,25 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('the wrap-up after a failed call is asked for too; the failure itself is the dialog\'s alert', async () => {
-    const {offer, render, wait, preview, dialer} = await desk({mode: 'preview', wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000}});
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    const {accept, wait, dialer} = await desk({mode: 'preview', wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000}});
+    await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     await wait(ANNOUNCEMENT_DWELL_MS);
     dialer.emit({type: 'call-failed', callId: 'c1', reason: 'busy'});
     await wait(ANNOUNCEMENT_DWELL_MS);
     const said = await spoken();
-    expect(said).to.include('Choose a disposition: 0:30 left.');
+    // Worded when its turn came, after "Ringing" had its 2 s.
+    expect(said).to.include('Choose a disposition: 0:28 left.');
     expect(said.join(' ')).not.to.contain('Failed');
     expect(await axFind('alert')).to.exist;
   });
 
   it('focus stays where the agent is: in the card\'s callback form when the wrap-up time runs out', async () => {
-    const {offer, render, wait, preview, card, dialer} = await desk({
+    const {accept, render, wait, card, dialer} = await desk({
       mode: 'preview', callbacks: {allowOtherNumber: false, allowBackToMe: false},
       wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 5_000},
     });
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
     dialer.emit({type: 'call-ended', callId: 'c1'});
     await render();
@@ -228,16 +226,12 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('a hidden task card does not take focus: after Accept it goes to the Campaign button', async () => {
-    const {offer, render, preview, card} = await desk({mode: 'preview'});
+    const {accept, card} = await desk({mode: 'preview'});
     card.hidden = true;
-    offer();
-    await render();
-    button(preview, 'Accept')!.focus();
-    button(preview, 'Accept')!.click();
-    await render();
-    await render();
+    await accept();
     expect((await axFocused())?.name).to.equal('Campaign');
   });
+
   it('the next contact after a Skip is said, though focus already rests on the dialog', async () => {
     const {offer, render, wait, preview, dialer} = await desk();
     offer();
@@ -255,10 +249,8 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('a Cancel the agent Tabbed to goes away when the call connects: focus stays on the card', async () => {
-    const {offer, render, preview, card, dialer} = await desk();
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    const {accept, render, card, dialer} = await desk();
+    await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     await render();
     button(card, 'Cancel')!.focus();
@@ -271,10 +263,8 @@ describe('what a screen-reader user hears', function () {
 
   it('standard preview with no Campaign button: after the call the next reservation takes focus from the card', async () => {
     const dialer = new ScriptedDialer({enforcesTimeout: false, actions: ALL_ACTIONS.filter((a) => a !== 'request-contact')});
-    const {offer, render, preview, dialer: same} = await desk({}, dialer);
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    const {accept, render, dialer: same} = await desk({}, dialer);
+    await accept();
     same.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
     await render();
     await render();
@@ -287,10 +277,8 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('a card mounted in the middle of a call says nothing until something changes', async () => {
-    const {offer, render, preview, dialer, provider, wait} = await desk();
-    offer();
-    await render();
-    button(preview, 'Accept')!.click();
+    const {accept, dialer, provider, wait} = await desk();
+    await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'connected'});
     await wait(ANNOUNCEMENT_DWELL_MS);
     const late = document.createElement('campaign-task-card');

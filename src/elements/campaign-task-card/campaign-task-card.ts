@@ -179,32 +179,27 @@ export class CampaignTaskCard extends LitElement {
         parts.push(`${msg.campaignCall}: ${this.statusText(task, msg)}.`);
       }
     }
+    // The wrap-up request (or its reminder) says the time left when it is spoken.
     const wrapUp = task.wrapUp;
     const left = wrapUp?.deadline == null ? null : remainingMs(wrapUp.deadline, this.ticks.now());
-    let time: ((left: number | null) => string) | null = null;
+    let wording: ((left: number | null) => string) | null = null;
     if (wrapUpStarted && wrapUp) {
-      time = (ms) => msg.wrapUpAnnouncement(ms === null ? null : formatDuration(ms, 'ceil', this.i18n.lang));
+      wording = (ms) => msg.wrapUpAnnouncement(ms === null ? null : formatDuration(ms, 'ceil', this.i18n.lang));
       // A wrap-up that starts short was announced with its time already.
       this.shown!.wrapUpAnnounced = left !== null && left <= WRAP_UP_ANNOUNCE_AT * 1000;
     } else if (wrapUp?.status === 'pending' && left !== null && !this.shown!.wrapUpAnnounced && Math.ceil(left / 1000) <= WRAP_UP_ANNOUNCE_AT) {
       this.shown!.wrapUpAnnounced = true;
-      time = (ms) => {
+      wording = (ms) => {
         const seconds = Math.ceil((ms ?? 0) / 1000);
         return seconds > 0 ? msg.wrapUpSecondsLeft(seconds, formatCount(seconds, this.i18n.lang)) : '';
       };
     }
-    if (!time) {
-      if (parts.length) this.announcer.say(parts.join(' '));
-      return;
-    }
-    // The time left is worded when the message is spoken, for the call still shown.
+    if (!parts.length && !wording) return;
     const callId = task.callId;
-    const wording = time;
     this.announcer.say(() => {
-      const now = this.current;
-      if (now?.callId !== callId || now.wrapUp?.status !== 'pending') return parts.join(' ');
-      const ms = now.wrapUp.deadline === null ? null : remainingMs(now.wrapUp.deadline, this.ticks.now());
-      return [...parts, wording(ms)].filter(Boolean).join(' ');
+      const pending = this.current?.callId === callId && this.current.wrapUp?.status === 'pending' ? this.current.wrapUp : null;
+      const time = pending && wording ? wording(pending.deadline === null ? null : remainingMs(pending.deadline, this.ticks.now())) : '';
+      return [...parts, time].filter(Boolean).join(' ');
     });
   }
 
