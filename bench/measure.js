@@ -124,4 +124,34 @@ async function leaks() {
   return {leaked_subscriptions_10k: subscribed, heap_growth_bytes_10k: Math.max(0, heap() - heapBefore), live_ticker_listeners: sharedTicker.listening};
 }
 
-window.runBenchmarks = async () => ({...(await firstRender()), ...(await eventToDom()), ...(await timers()), ...(await leaks())});
+/** 5,000 offers in one synchronous burst through a store and a provider with both elements: how long the page is busy until the last is drawn. */
+async function burst() {
+  let dialer;
+  const store = createCampaignStore({
+    capabilities: {enforcesTimeout: false, actions: ['accept', 'skip', 'remove']},
+    events$: {subscribe: (observer) => ((dialer = observer), {unsubscribe() {}})},
+    send: () => ({subscribe: (o) => (o.complete?.(), {unsubscribe() {}})}),
+  });
+  const events = {next: (event) => dialer.next(event)};
+  const provider = Object.assign(document.createElement('campaign-provider'), {store});
+  provider.innerHTML = '<campaign-preview></campaign-preview><campaign-task-card></campaign-task-card>';
+  stage.replaceChildren(provider);
+  const preview = provider.querySelector('campaign-preview');
+  events.next({type: 'agent-state', state: 'available'});
+  await preview.updateComplete;
+  const times = [];
+  for (let round = 0; round < 5; round++) {
+    const start = performance.now();
+    for (let i = 0; i < 5_000; i++) {
+      events.next({type: 'contact-offered', offerId: `b${round}-${i}`, campaign, contact: contact(i), offeredAt: Date.now(), deadline: null});
+    }
+    await preview.updateComplete;
+    void preview.offsetHeight;
+    times.push(performance.now() - start);
+  }
+  store.dispose();
+  stage.replaceChildren();
+  return {burst_5000_events_ms: median(times)};
+}
+
+window.runBenchmarks = async () => ({...(await firstRender()), ...(await eventToDom()), ...(await timers()), ...(await leaks()), ...(await burst())});

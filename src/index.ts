@@ -13,4 +13,4 @@ export {campaignStoreContext} from './context/store-context.js';
 export {registerCampaignStore, watchCampaignStore} from './context/store-registry.js';
 export {SharedTicker, sharedTicker, type TickSource} from './controllers/shared-ticker.js';
 export * from './events/index.js';
-export {registerMessages, messagesFor, formatDuration, type Messages, type MessageOverrides} from './i18n/index.js';
+export {registerMessages, messagesFor, formatDuration, isolate, type Isolated, type Messages, type MessageOverrides} from './i18n/index.js';

@@ -132,6 +132,17 @@ export const HostileText: Story = {
   name: 'Contact fields with HTML (shown as text)',
   args: {view: preview(scenario([available, offer({}, {name: '<img src=x onerror=alert(1)>Eve', details: [{label: '<b>Note</b>', value: '<script>alert(1)</script>'}]})], standard))},
 };
+/** An unbalanced right-to-left override, as a hostile dialer might send it. */
+const RLO = '\u202E';
+export const SpoofedAndUnbrokenText: Story = {
+  name: "Dialer text that tries to reverse the kit's words, and text with no spaces",
+  args: {view: preview(scenario([available, offer({name: `${RLO}Renewals`, skipReasons: {required: false, reasons: [{code: 'long', label: 'R'.repeat(300)}]}}, {
+    name: `${RLO}Eve Souza`,
+    phoneNumbers: [{number: '+55 11 91234-5678', label: `${RLO}Mobile`, tried: true}, {number: '+55 11 3333-4444', label: 'L'.repeat(300)}],
+    details: [{label: 'D'.repeat(200), value: 'V'.repeat(600)}],
+    history: [{at: Date.now() - 86_400_000, outcome: 'O'.repeat(300), disposition: `${RLO}Callback`}],
+  })], standard))},
+};
 export const RightToLeft: Story = {
   name: 'Right-to-left page',
   args: {view: preview(scenario([available, offer({}, {name: 'مريم العلي'})], standard))},

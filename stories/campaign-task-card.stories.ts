@@ -89,3 +89,15 @@ export const BeyondWrapUpCallback: Story = {
   name: 'Beyond: wrap-up with Schedule callback',
   args: {task: task(onCall({wrapUp, callbacks: BEYOND_OPTIONS.callbacks}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'no-answer'}, {type: 'call-ended', callId: 'call-1'}]))},
 };
+export const SpoofedAndUnbrokenText: Story = {
+  name: "Failed, with dialer text that tries to reverse the kit's words and a reason with no spaces",
+  args: {
+    task: task(scenario([
+      available,
+      offer({}, {name: '\u202EEve Souza', details: [{label: 'D'.repeat(200), value: 'V'.repeat(600)}]}),
+      {type: 'accept', offerId: 'o1'},
+      {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'dialing'},
+      {type: 'call-failed', callId: 'call-1', reason: 'F'.repeat(600)},
+    ])),
+  },
+};

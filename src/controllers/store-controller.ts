@@ -1,13 +1,15 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveElement} from 'lit';
 import type {Observable, Subscription} from 'rxjs';
+import {answerLateProviders} from '../context/late-providers.js';
 import {campaignStoreContext} from '../context/store-context.js';
 import type {CampaignStore} from '../store/campaign-store.js';
 
 /**
  * Finds the campaign store through context and keeps `value` up to date with
  * one of its streams: subscribes while the host is connected, unsubscribes
- * when it is not, and follows a provider that swaps its store.
+ * when it is not, and follows a provider that swaps its store or is
+ * provided after the host is in the page.
  */
 export class StoreController<T> implements ReactiveController {
   value: T | undefined = undefined;
@@ -20,6 +22,7 @@ export class StoreController<T> implements ReactiveController {
     private readonly select: (store: CampaignStore) => Observable<T>,
   ) {
     host.addController(this);
+    answerLateProviders();
     new ContextConsumer(host, {
       context: campaignStoreContext,
       subscribe: true,

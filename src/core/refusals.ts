@@ -1,5 +1,12 @@
 /** Notices, and what a refused command gives back to the agent. */
-import type {DialerAction, DialerCommand, DialerCommandType} from '../protocol/index.js';
+import {
+  MAX_NOTICE_CODE,
+  MAX_NOTICE_MESSAGE,
+  clipText,
+  type DialerAction,
+  type DialerCommand,
+  type DialerCommandType,
+} from '../protocol/index.js';
 import {DECISION_COMMAND} from './rules.js';
 import {MAX_NOTICES, type CampaignState, type NoticeKind} from './state.js';
 
@@ -26,6 +33,11 @@ function offerIdOf(command: DialerCommand): string | undefined {
   return 'offerId' in command ? command.offerId : undefined;
 }
 
+/**
+ * Raises a notice: the one place notices are made. Its code and message are
+ * cut to `MAX_NOTICE_CODE` and `MAX_NOTICE_MESSAGE` (with an ellipsis),
+ * whatever an adapter or a dialer said; only the last `MAX_NOTICES` are kept.
+ */
 export function addNotice(
   state: CampaignState,
   kind: NoticeKind,
@@ -33,7 +45,13 @@ export function addNotice(
   code: string,
   message: string,
 ): CampaignState {
-  const notice = {id: state.nextNoticeId, kind, action, code, message};
+  const notice = {
+    id: state.nextNoticeId,
+    kind,
+    action,
+    code: clipText(code, MAX_NOTICE_CODE),
+    message: clipText(message, MAX_NOTICE_MESSAGE),
+  };
   return {
     ...state,
     notices: [...state.notices, notice].slice(-MAX_NOTICES),

@@ -52,6 +52,7 @@ export const ar: Messages = {
   acceptBlockedByLimit: 'القبول غير متاح حتى يصبح إجراء المكالمات ممكنًا مرة أخرى.',
   dismiss: 'إغلاق',
   errorTitle: 'حدث خطأ ما',
+  partUnavailable: 'تعذّر عرض هذا الجزء.',
   invalidEvent: 'أرسل نظام الاتصال شيئًا تعذرت قراءته',
   campaignCall: 'مكالمة حملة',
   contactIcon: 'جهة اتصال',

@@ -35,6 +35,7 @@ export const en: Messages = {
   acceptBlockedByLimit: 'Accept is unavailable until calls can be made again.',
   dismiss: 'Dismiss',
   errorTitle: 'Something went wrong',
+  partUnavailable: 'This part could not be shown.',
   invalidEvent: 'The dialer sent something the kit could not read',
   campaignCall: 'Campaign call',
   contactIcon: 'Contact',

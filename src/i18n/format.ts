@@ -31,8 +31,3 @@ export function formatDuration(ms: number, round: 'floor' | 'ceil' = 'floor', lo
 export function formatCount(value: number, locale = 'en'): string {
   return numberFormats(locale).one.format(value);
 }
-
-/** Keeps a time such as 0:12 left-to-right inside right-to-left text. */
-export function isolateLtr(text: string): string {
-  return `\u2066${text}\u2069`;
-}

@@ -2,9 +2,11 @@ import {en} from './en.js';
 import {ptBR} from './pt-BR.js';
 import {ar} from './ar.js';
 import type {Messages} from './messages.js';
+import {isolate, type Isolated} from './isolate.js';
 
 export type {Messages, MessageOverrides} from './messages.js';
-export {formatDuration, formatCount, isolateLtr} from './format.js';
+export {formatDuration, formatCount} from './format.js';
+export {isolate, isolateLtr, type Isolated} from './isolate.js';
 export {epochToZonedTime, zonedTimeToEpoch} from './zoned-time.js';
 
 const catalogs = new Map<string, Messages>([
@@ -25,7 +27,7 @@ export function messagesFor(lang: string | null | undefined): Messages {
   return catalogs.get(tag) ?? catalogs.get(tag.split('-')[0]) ?? en;
 }
 
-/** A failure reason in words: a known CPA result is translated, anything else is shown as the dialer sent it. */
-export function reasonText(msg: Messages, reason: string): string {
-  return Object.hasOwn(msg.cpa, reason) ? msg.cpa[reason as keyof Messages['cpa']] : reason;
+/** A failure reason in words: a known CPA result is translated, anything else is shown as the dialer sent it (isolated). */
+export function reasonText(msg: Messages, reason: string): Isolated {
+  return isolate(Object.hasOwn(msg.cpa, reason) ? msg.cpa[reason as keyof Messages['cpa']] : reason);
 }

@@ -1,14 +1,18 @@
 import type {CpaResult, TimeoutAction} from '../protocol/index.js';
 import type {CampaignButtonReason, TaskStatus} from '../core/views.js';
+import type {Isolated} from './isolate.js';
 
-/** Every string the kit shows or announces. Hosts may override any of them per instance. */
+/**
+ * Every string the kit shows or announces. Hosts may override any of them per
+ * instance. Text from the dialer comes in `Isolated` (see `isolate`).
+ */
 export interface Messages {
   campaign: string;
   /** What the Campaign button does now, or why it cannot (its accessible description and tooltip). */
   campaignButtonReasons: Record<CampaignButtonReason, string>;
   campaignContact: string;
   reservationTitle: string;
-  reservationText: (campaign: string) => string;
+  reservationText: (campaign: Isolated) => string;
   directHint: string;
   answer: string;
   waitingForContact: string;
@@ -22,12 +26,14 @@ export interface Messages {
   countdownDue: (action: TimeoutAction) => string;
   /** `seconds` for choosing a plural form, `formatted` to show. */
   countdownAnnouncement: (action: TimeoutAction, seconds: number, formatted: string) => string;
-  attemptFailed: (contact: string, reason: string) => string;
+  attemptFailed: (contact: Isolated, reason: Isolated) => string;
   nextContact: string;
   limitTitle: string;
   acceptBlockedByLimit: string;
   dismiss: string;
   errorTitle: string;
+  /** In place of a part of the dialog or the card that could not be shown. */
+  partUnavailable: string;
   invalidEvent: string;
   campaignCall: string;
   contactIcon: string;
@@ -35,17 +41,17 @@ export interface Messages {
   status: Record<TaskStatus, string>;
   cancelCall: string;
   /** The Cancel button's accessible name: which call it cancels. */
-  cancelCallTo: (contact: string) => string;
+  cancelCallTo: (contact: Isolated) => string;
   cancelling: string;
   voicemailPrompt: string;
   voicemailLeft: string;
   voicemailDone: string;
   /** Announced when an answering machine is reached (R-U6): what to do. */
   voicemailAnnouncement: string;
-  failReason: (reason: string) => string;
+  failReason: (reason: Isolated) => string;
   cpa: Record<CpaResult, string>;
   modes: Record<'preview' | 'standard' | 'direct', string>;
-  contactOffered: (contact: string) => string;
+  contactOffered: (contact: Isolated) => string;
   numberTypes: Record<'mobile' | 'home' | 'work' | 'other', string>;
   numberTried: string;
   numberForced: string;
@@ -63,7 +69,7 @@ export interface Messages {
   chooseDisposition: string;
   dispositionNote: string;
   saveDisposition: string;
-  dispositionSaved: (label: string) => string;
+  dispositionSaved: (label: Isolated) => string;
   wrapUpEndsIn: (time: string) => string;
   wrapUpOver: string;
   /** Announced when a disposition is owed after the call, with the time left (or none). */

@@ -35,6 +35,7 @@ export const ptBR: Messages = {
   acceptBlockedByLimit: 'Aceitar fica indisponível até que chamadas possam ser feitas novamente.',
   dismiss: 'Fechar',
   errorTitle: 'Algo deu errado',
+  partUnavailable: 'Esta parte não pôde ser exibida.',
   invalidEvent: 'O discador enviou algo que o kit não conseguiu ler',
   campaignCall: 'Chamada de campanha',
   contactIcon: 'Contato',

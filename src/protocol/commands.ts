@@ -3,9 +3,9 @@
  */
 import * as v from 'valibot';
 import {AgentStateSchema} from './events.js';
+import {EpochMs, Id, PhoneNumberText} from './fields.js';
 import {PROTOCOL_VERSION} from './version.js';
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 /** Who made the decision: the agent, or the kit when the offer timed out (R-C1). */
 const Source = v.picklist(['agent', 'timeout']);
 
@@ -19,7 +19,7 @@ export const AnswerReservationCommand = command('answer-reservation', {reservati
 /** Dial the contact at the chosen number (R-M2). */
 export const AcceptCommand = command('accept', {
   offerId: Id,
-  phoneNumber: v.pipe(v.string(), v.minLength(1)),
+  phoneNumber: PhoneNumberText,
   source: Source,
 });
 /** Move on to another contact (R-M2), with the campaign's skip reason when it has them. */
@@ -45,8 +45,8 @@ export const SetDispositionCommand = command('set-disposition', {
 export const ScheduleCallbackCommand = command('schedule-callback', {
   offerId: v.optional(Id),
   callId: v.optional(Id),
-  at: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  phoneNumber: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+  at: EpochMs,
+  phoneNumber: PhoneNumberText,
   backToMe: v.boolean(),
 });
 /** Change the agent's state (R-A1). */

@@ -5,19 +5,20 @@
  * below are the single source of truth: the static types are inferred from
  * them, and every event that crosses an adapter is parsed with them at run
  * time (see `parseDialerEvent`).
+ *
+ * Every value has bounds within which the kit can show it (limits.ts): times
+ * up to the end of the year 9999, durations up to 24 hours, an offer's
+ * deadline within 24 hours after it was offered, phone numbers with nothing
+ * invisible or reordering in them. A fix within version 1: values beyond them
+ * used to be accepted and could not be shown (a time beyond what `Date`
+ * represents crashed the dialog; a number with a bidi override was shown
+ * reversed).
  */
 import * as v from 'valibot';
+import {DurationMs, EpochMs, Id, PhoneNumberText, Text} from './fields.js';
+import {MAX_DURATION_MS} from './limits.js';
 import {PROTOCOL_VERSION} from './version.js';
 
-const MAX_TEXT = 2_000;
-const MAX_ID = 200;
-
-/** An opaque identifier chosen by the dialer. */
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
-/** Free text shown to the agent (rendered as text, never as markup). */
-const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
-/** A point in time, in epoch milliseconds. */
-const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Events may say which protocol version they follow; only this one is understood. */
 const Version = v.optional(v.literal(PROTOCOL_VERSION));
 
@@ -66,7 +67,7 @@ export const CampaignOptions = {
     v.object({
       codes: v.pipe(v.array(ReasonSchema), v.minLength(1), v.maxLength(100)),
       allowNote: v.boolean(),
-      timeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      timeoutMs: DurationMs,
     }),
   ),
 };
@@ -77,7 +78,7 @@ export const CampaignSchema = v.object({
   name: Text,
   mode: CampaignModeSchema,
   /** How long the agent has to decide, in ms; 0 means no timeout (R-C1). */
-  timeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  timeoutMs: DurationMs,
   /** What happens when the timeout passes (R-C1). */
   timeoutAction: TimeoutActionSchema,
   /** Whether Skip is offered (R-C2). */
@@ -92,7 +93,8 @@ export const CampaignSchema = v.object({
 });
 
 export const PhoneNumberSchema = v.object({
-  number: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+  /** Dialled as it is, and shown exactly so. */
+  number: PhoneNumberText,
   label: v.optional(Text),
   /** What kind of line it is. */
   type: v.optional(v.picklist(['mobile', 'home', 'work', 'other'])),
@@ -169,16 +171,23 @@ export const ReservationAnsweredEvent = event('reservation-answered', {
   reservationId: Id,
 });
 
+/** Whether an offer's deadline, if any, falls within `MAX_DURATION_MS` after it was offered. */
+const deadlineWithinADay = ({offeredAt, deadline}: {offeredAt: number; deadline: number | null}): boolean =>
+  deadline === null || (deadline >= offeredAt && deadline - offeredAt <= MAX_DURATION_MS);
+
 /** A customer contact to preview (R-U1). */
-export const ContactOfferedEvent = event('contact-offered', {
-  offerId: Id,
-  campaign: CampaignSchema,
-  contact: ContactSchema,
-  /** When the preview started (the task card's timer counts from here, R-U3). */
-  offeredAt: EpochMs,
-  /** Absolute deadline for the agent's decision, or null when the campaign has no timeout. */
-  deadline: v.nullable(EpochMs),
-});
+export const ContactOfferedEvent = v.pipe(
+  event('contact-offered', {
+    offerId: Id,
+    campaign: CampaignSchema,
+    contact: ContactSchema,
+    /** When the preview started (the task card's timer counts from here, R-U3). */
+    offeredAt: EpochMs,
+    /** Absolute deadline for the agent's decision, or null when the campaign has no timeout. */
+    deadline: v.pipe(v.nullable(EpochMs), v.description('At or after offeredAt, and at most 24 hours after it (86400000 ms).')),
+  }),
+  v.forward(v.check((offer) => deadlineWithinADay(offer), 'Expected a deadline within 24 hours after offeredAt'), ['deadline']),
+);
 
 /** The offer is gone: withdrawn by the dialer, or expired and handled by the dialer's auto action. */
 export const OfferWithdrawnEvent = event('offer-withdrawn', {

@@ -8,12 +8,10 @@
  * command once per id and answers repeats with the first answer); `ping`.
  */
 import * as v from 'valibot';
+import {checkInput, type ParseResult} from './check.js';
 import {DialerCommandSchema} from './commands.js';
-import type {ParseResult} from './parse.js';
+import {Id, Text} from './fields.js';
 import {PROTOCOL_VERSION} from './version.js';
-
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const Text = v.pipe(v.string(), v.maxLength(2_000));
 
 export const ServerMessageSchema = v.variant('kind', [
   v.object({kind: v.literal('hello'), protocol: v.literal(PROTOCOL_VERSION), session: Id}),
@@ -39,8 +37,7 @@ function parseJson<T>(schema: v.GenericSchema<unknown, T>, text: string): ParseR
   } catch {
     return {ok: false, error: 'not JSON'};
   }
-  const result = v.safeParse(schema, data);
-  return result.success ? {ok: true, value: result.output} : {ok: false, error: result.issues[0].message};
+  return checkInput(schema, data);
 }
 
 /** Reads a message from a dialer server. Never throws. */

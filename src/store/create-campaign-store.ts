@@ -13,7 +13,7 @@ import {intentProblem, transition, type CoreInput} from '../core/machine.js';
 import {initialState, type CampaignState, type Notice} from '../core/state.js';
 import {nextTimeChange} from '../core/time.js';
 import {selectPreview, selectTask} from '../core/views.js';
-import {parseDialerCommand, parseDialerEvent, type DialerCommand} from '../protocol/index.js';
+import {describeError, parseDialerCommand, parseDialerEvent, type DialerCommand} from '../protocol/index.js';
 import type {CampaignStore, PlannedTimeout} from './campaign-store.js';
 import {sameValue} from './same-value.js';
 
@@ -85,8 +85,10 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
       return;
     }
     commands.next(command);
-    const fail = (error: unknown) =>
-      apply({kind: 'command-failed', command, code: errorCode(error), message: errorMessage(error)});
+    const fail = (error: unknown) => {
+      const {code = 'send-failed', message} = describeError(error, 'The dialer could not carry out the command.');
+      apply({kind: 'command-failed', command, code, message});
+    };
     try {
       // `send` may settle synchronously, before `subscribe` returns.
       let settled = false;
@@ -144,8 +146,10 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
       const parsed = parseDialerEvent(raw);
       apply(parsed.ok ? {kind: 'event', event: parsed.value} : {kind: 'invalid-event', error: parsed.error});
     },
-    error: (error: unknown) =>
-      apply({kind: 'disconnected', code: errorCode(error, 'disconnected'), message: errorMessage(error)}),
+    error: (error: unknown) => {
+      const {code = 'disconnected', message} = describeError(error, 'The connection to the dialer failed.');
+      apply({kind: 'disconnected', code, message});
+    },
     complete: () => apply({kind: 'disconnected', code: 'disconnected', message: 'The dialer closed the connection.'}),
   });
 
@@ -179,25 +183,4 @@ export function createCampaignStore(adapter: DialerAdapter, options: StoreOption
       timeouts.complete();
     },
   };
-}
-
-function errorCode(error: unknown, fallback = 'send-failed'): string {
-  try {
-    const code = (error as {code?: unknown} | null)?.code;
-    return typeof code === 'string' && code ? code : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-/** A readable message from whatever an adapter threw or errored with; never throws itself. */
-function errorMessage(error: unknown): string {
-  try {
-    if (typeof error === 'string') return error;
-    const message = (error as {message?: unknown} | null)?.message;
-    if (typeof message === 'string' && message) return message;
-  } catch {
-    // A getter that throws: fall through to the generic message.
-  }
-  return 'The dialer could not carry out the command.';
 }

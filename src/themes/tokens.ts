@@ -43,6 +43,12 @@ export const base = css`
   :host {
     font-family: ${font.family};
     font-size: ${font.size};
+    /* Dialer text may have no spaces at all: it wraps anywhere rather than spill out. */
+    overflow-wrap: anywhere;
+  }
+  /* A phone number: drawn left to right in the order it is dialled, apart from the text around it. */
+  bdo {
+    unicode-bidi: isolate-override;
   }
   :host([hidden]) {
     display: none;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {formatDuration, isolateLtr, messagesFor, reasonText, registerMessages} from '../../src/i18n/index.js';
+import {formatDuration, isolate, isolateLtr, messagesFor, reasonText, registerMessages} from '../../src/i18n/index.js';
 import {en} from '../../src/i18n/en.js';
 
 describe('localization', () => {
@@ -15,6 +15,11 @@ describe('localization', () => {
 
   it('keeps times left to right inside right-to-left text', () => {
     assert.equal(isolateLtr('0:12'), '\u20660:12\u2069');
+  });
+
+  it('isolates dialer text inside a sentence: an override it leaves open ends with it', () => {
+    assert.equal(isolate('\u202EEve'), '\u2068\u202EEve\u2069');
+    assert.equal(en.attemptFailed(isolate('\u202EEve'), isolate('busy')), 'The call to \u2068\u202EEve\u2069 did not go through: \u2068busy\u2069.');
   });
 
   it('finds a language by tag, then by language, then falls back to English', () => {
@@ -37,9 +42,9 @@ describe('localization', () => {
     assert.equal(messagesFor('es-MX').accept, 'Aceptar');
   });
 
-  it('translates known failure reasons and shows others as sent, even prototype names', () => {
-    assert.equal(reasonText(messagesFor('pt-BR'), 'busy'), 'ocupado');
-    assert.equal(reasonText(en, 'network-error'), 'network-error');
-    assert.equal(reasonText(en, 'constructor'), 'constructor');
+  it('translates known failure reasons and shows others as sent, even prototype names, isolated for a sentence', () => {
+    assert.equal(reasonText(messagesFor('pt-BR'), 'busy'), isolate('ocupado'));
+    assert.equal(reasonText(en, 'network-error'), isolate('network-error'));
+    assert.equal(reasonText(en, 'constructor'), isolate('constructor'));
   });
 });

@@ -176,6 +176,33 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(view.actions.remove, false);
   });
 
+  it('a reservation whose expiry has already passed is shown expired, within the protocol\'s bounds', async () => {
+    const {store, interactionId} = await offered({profile: PROFILE}, {campaignPreviewOfferTimeout: String(T0 - 5_000)});
+    const view = preview(store);
+    assert.equal(view.offer?.offerId, interactionId);
+    assert.deepEqual(view.notices, [], 'not refused as an invalid event');
+    assert.equal(store.snapshot().offer?.deadline, T0, 'the deadline is the moment of the offer');
+  });
+
+  it('an SDK that rejects with a hostile value gives a notice, and Accept can be tried again', async () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const hostile = new Proxy({}, {get: trap, getPrototypeOf: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap});
+    const rejecting = Object.create(sdk.cc, {acceptPreviewContact: {value: () => Promise.reject(hostile)}});
+    const {store} = connect({profile: PROFILE}, rejecting);
+    const {interactionId, frame} = reservation();
+    sdk.frame(frame);
+    await settle();
+    store.dispatch({type: 'accept', offerId: interactionId});
+    await settle();
+    const [notice] = preview(store).notices;
+    assert.equal(notice?.action, 'accept');
+    assert.equal(notice?.code, 'webex-error');
+    assert.equal(store.snapshot().offer?.decision, null, 'the offer is the agent\'s to decide again');
+    assert.ok(store.accepts({type: 'accept', offerId: interactionId}));
+  });
+
   it('R-M3 R-U2 Accept calls the SDK, which posts to the dialer and resolves on AgentContactAssigned', async () => {
     const {store, interactionId, frame} = await offered({profile: PROFILE});
     const before = sdk.requests.length;

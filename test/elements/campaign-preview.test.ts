@@ -341,7 +341,7 @@ describe('<campaign-preview>', () => {
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {timeoutMs: 30_000});
     await settle(el);
-    const live = () => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
+    const live = () => plain(el.shadowRoot!.querySelector('[role=status]')!.textContent!);
     expect(live()).to.equal('Campaign contact: Maria Oliveira. Skipping in 30 seconds');
     await clock.tickAsync(1_000);
     await settle(el);

@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/define.js';
 import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {registerCampaignStore} from '../../src/context/store-registry.js';
-import type {CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
+import {provideCampaignStore, type CampaignProvider} from '../../src/elements/campaign-provider/campaign-provider.js';
 import {ScriptedDialer, button, settle} from './support.js';
 
 describe('<campaign-provider>', () => {
@@ -37,6 +37,24 @@ describe('<campaign-provider>', () => {
     const preview = provider.querySelector('campaign-preview')!;
     await settle(preview);
     expect(button(preview, 'Accept')).to.exist;
+  });
+
+  it('a store provided after the elements are in the page reaches them, inside shadow roots too (provideCampaignStore)', async () => {
+    const desktop = await fixture<HTMLDivElement>(html`<div><campaign-preview></campaign-preview><section></section></div>`);
+    const shadow = desktop.querySelector('section')!.attachShadow({mode: 'open'});
+    shadow.innerHTML = '<campaign-preview></campaign-preview>';
+    const previews = [desktop.querySelector('campaign-preview')!, shadow.querySelector('campaign-preview')!];
+    await settle(previews[0]);
+    expect(button(previews[0], 'Campaign'), 'no store yet').to.equal(undefined);
+
+    const dialer = new ScriptedDialer();
+    provideCampaignStore(desktop, createCampaignStore(dialer));
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.offer();
+    for (const preview of previews) {
+      await settle(preview);
+      expect(button(preview, 'Accept'), 'provided late').to.exist;
+    }
   });
 
   it('follows a language change on an ancestor inside a shadow root', async () => {

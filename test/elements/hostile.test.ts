@@ -6,7 +6,7 @@
 import {expect, html} from '@open-wc/testing';
 import '../../src/define.js';
 import {HOSTILE_CORPUS, goodOffer} from '../hostile/corpus.js';
-import {button, settle, visibleText, withDialer} from './support.js';
+import {button, plain, settle, useFakeClock, visibleText, withDialer} from './support.js';
 import type {CampaignPreview} from '../../src/elements/campaign-preview/campaign-preview.js';
 
 const INJECTED = 'img, iframe, object, embed, script, b, [data-pwned], a[href^="javascript"]';
@@ -42,4 +42,23 @@ describe(`hostile dialer input in the elements: ${HOSTILE_CORPUS.length} classes
       expect(button(el, 'Accept'), 'Accept').to.exist;
     });
   }
+
+  it('a burst of 5,000 offers is drawn once, ends on the last, and only the last is announced', async () => {
+    const clock = useFakeClock();
+    const {el, dialer} = await mount();
+    let draws = 0;
+    const observer = new MutationObserver(() => (draws += 1));
+    observer.observe(el.shadowRoot!.querySelector('[part=dialog]')!, {subtree: true, childList: true, characterData: true});
+    for (let i = 0; i < 5_000; i += 1) dialer.emit(goodOffer(`burst-${i}`, {}, {name: `Contact ${i}`}));
+    await settle(el);
+    observer.disconnect();
+    expect(visibleText(el)).to.contain('Contact 4999');
+    expect(draws, 'DOM updates of the dialog').to.be.at.most(2);
+    const said = new Set<string>();
+    for (let second = 0; second < 10; second += 1) {
+      await clock.tickAsync(1_000);
+      said.add(plain(el.shadowRoot!.querySelector('[role=status]')!.textContent!).replace(/\. Skipping.*/, ''));
+    }
+    expect([...said].filter((text) => text.startsWith('Campaign contact: Contact'))).to.deep.equal(['Campaign contact: Contact 4999']);
+  });
 });

@@ -101,7 +101,7 @@ export async function expectRole(role: string, name: string, present = true): Pr
   let found: boolean;
   if (CHROMIUM) {
     const snapshot = await a11ySnapshot({});
-    found = Boolean(findAccessibilityNode(snapshot as never, (n: {role?: string; name?: string}) => n.role === role && n.name === name));
+    found = Boolean(findAccessibilityNode(snapshot as never, (n: {role?: string; name?: string}) => n.role === role && plain(n.name ?? '') === name));
   } else {
     found = role === 'button' && domButtonNames(document).includes(name);
   }

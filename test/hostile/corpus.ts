@@ -7,8 +7,7 @@
  * `events` is a factory: some inputs (proxies, getters, cycles) must be fresh.
  */
 import {campaign, contact} from '../core/fixtures.js';
-
-const now = Date.UTC(2026, 10, 26, 12, 0, 0);
+import {FIELDS, NOW as now, type FieldKind} from './fields.js';
 
 export const goodOffer = (offerId: string, overrides: Record<string, unknown> = {}, contactOverrides: Record<string, unknown> = {}) => ({
   type: 'contact-offered',
@@ -55,9 +54,79 @@ function throwingGetter(): unknown {
   return event;
 }
 
+/** A getter that throws something with no usable `toString`. */
+function throwingUnreadable(): unknown {
+  const event = goodOffer('bad');
+  Object.defineProperty(event, 'contact', {enumerable: true, get: () => { throw Object.create(null); }});
+  return event;
+}
+
+function revokedProxy(): unknown {
+  const {proxy, revoke} = Proxy.revocable({}, {});
+  revoke();
+  return {...goodOffer('bad'), contact: proxy};
+}
+
 function throwingProxy(): unknown {
   const trap = () => { throw new Error('proxy'); };
   return new Proxy({}, {get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap});
+}
+
+/** A hostile value of a kind of field, and whether the protocol must refuse it. */
+interface HostileValue {
+  readonly name: string;
+  readonly value: unknown;
+  readonly refused: boolean;
+}
+
+const HUGE = 'A'.repeat(1_000_000);
+
+/** Dialer text that would reverse what follows it: unbalanced overrides, embeddings and isolates. */
+export const BIDI_SPOOFS: readonly HostileValue[] = [
+  {name: 'an unbalanced right-to-left override', value: '\u202Eαβγ δεζ', refused: false},
+  {name: 'an unbalanced right-to-left embedding', value: 'αβγ\u202B δεζ', refused: false},
+  {name: 'an unclosed right-to-left isolate', value: '\u2067αβγ δεζ', refused: false},
+];
+
+/** 2,000 characters with nowhere to break (the most the protocol takes). */
+export const UNBROKEN = 'W'.repeat(2_000);
+
+const VALUES: Record<FieldKind, readonly HostileValue[]> = {
+  text: [
+    ...BIDI_SPOOFS,
+    {name: 'a 2,000-character unbroken value', value: UNBROKEN, refused: false},
+    {name: 'a one-million-character value', value: HUGE, refused: true},
+  ],
+  id: [
+    {name: 'an unbalanced right-to-left override', value: '\u202Eid-1', refused: false},
+    {name: 'a one-million-character value', value: HUGE, refused: true},
+  ],
+  number: [
+    {name: 'a right-to-left override inside', value: '+55 11 \u202E91234-5678', refused: true},
+    {name: 'a left-to-right mark', value: '\u200E+55 11 91234-5678', refused: true},
+    {name: 'a zero-width space', value: '+55 11\u200B91234-5678', refused: true},
+    {name: 'a pop-directional isolate', value: '+55 11 91234-5678\u2069', refused: true},
+    {name: 'a NUL', value: '+55 11 9\u00001234-5678', refused: true},
+    {name: 'a 40-digit number', value: '9'.repeat(40), refused: false},
+    {name: 'a one-million-character value', value: HUGE, refused: true},
+  ],
+  time: [
+    {name: 'beyond what Date can represent', value: 8_640_000_000_000_001, refused: true},
+    {name: 'in the year 10,000', value: Date.UTC(10_000, 0, 1), refused: true},
+    {name: 'the largest safe integer', value: Number.MAX_SAFE_INTEGER, refused: true},
+  ],
+  duration: [
+    {name: 'longer than the platform\'s longest timer (2^31 ms)', value: 2 ** 31, refused: true},
+    {name: '1e300 ms', value: 1e300, refused: true},
+    {name: 'a full day', value: 86_400_000, refused: false},
+  ],
+};
+
+/** Each hostile value of its kind, in every field of every event. */
+function perField(): HostileClass[] {
+  return FIELDS.flatMap((field) =>
+    VALUES[field.kind].map(({name, value, refused}) => ({name: `${field.name}: ${name}`, events: () => field.events(value), refused})),
+  );
 }
 
 const refused = (name: string, events: () => unknown[]): HostileClass => ({name, events, refused: true});
@@ -91,8 +160,10 @@ export const HOSTILE_CORPUS: readonly HostileClass[] = [
   refused('a fractional offeredAt', offerWith({offeredAt: now + 0.5})),
   refused('a Date object for offeredAt', offerWith({offeredAt: new Date(now)})),
   refused('a string timestamp', offerWith({offeredAt: String(now)})),
-  ignored('a deadline in the year 275,000', offerWith({deadline: 8_639_999_999_999_999})),
+  refused('a deadline in the year 275,000', offerWith({deadline: 8_639_999_999_999_999})),
   ignored('an offer from the future', offerWith({offeredAt: now + 86_400_000 * 365, deadline: now + 86_400_000 * 366})),
+  refused('a deadline before the offer', offerWith({deadline: now - 1})),
+  refused('a deadline more than a day after the offer', offerWith({deadline: now + 86_400_001})),
   // Campaign
   refused('no campaign', offerWith({campaign: undefined})),
   refused('an unknown mode', campaignWith({mode: 'turbo'})),
@@ -113,6 +184,8 @@ export const HOSTILE_CORPUS: readonly HostileClass[] = [
   // Objects that fight back
   refused('a throwing getter', () => [throwingGetter()]),
   refused('a proxy that throws on every trap', () => [throwingProxy()]),
+  refused('a getter that throws a null-prototype object', () => [throwingUnreadable()]),
+  refused('a revoked proxy', () => [revokedProxy()]),
   ignored('a __proto__ key', () => [JSON.parse(`{"type":"agent-state","state":"available","__proto__":{"polluted":true}}`)]),
   ignored('unknown extra fields', offerWith({offerId: 'extra', extra: {nested: [1, 2, 3]}, onclick: 'window.__pwned=1'})),
   // Markup and script in every text field
@@ -140,4 +213,6 @@ export const HOSTILE_CORPUS: readonly HostileClass[] = [
   ignored('an answer for an unknown reservation', () => [{type: 'reservation-answered', reservationId: 'ghost'}]),
   ignored('a limit cleared that was never reached', () => [{type: 'limit-cleared'}, {type: 'limit-cleared'}]),
   refused('10,000 invalid events in a row', () => Array.from({length: 10_000}, (_, i) => ({type: 'contact-offered', offerId: i}))),
+  ignored('5,000 valid events in a row', () => Array.from({length: 5_000}, (_, i) => goodOffer(`burst-${i}`))),
+  ...perField(),
 ];

@@ -37,9 +37,13 @@ function propertyValue(value) {
   return value.value ?? null;
 }
 
+/**
+ * A name or description as a screen reader says it: the bidi isolates the kit
+ * puts around dialer text (U+2066 to U+2069) are formatting, not speech.
+ */
 function text(value) {
   const raw = value?.value;
-  return raw === undefined || raw === null ? '' : String(raw);
+  return raw === undefined || raw === null ? '' : String(raw).replace(/[\u2066-\u2069]/g, '');
 }
 
 /** The CDP nodes reduced to the compact shape of test/elements/ax-tree.ts (`AxNode`). */

@@ -12,7 +12,16 @@
 import {Observable, Subject, from} from 'rxjs';
 import type {ContactCenter, ITask, Profile, TaskData} from '@webex/contact-center';
 import type {Capabilities} from '../../core/state.js';
-import type {DialerCommand, DialerCommandOf, DialerCommandType, DialerEvent} from '../../protocol/index.js';
+import {
+  MAX_NOTICE_CODE,
+  clipText,
+  describeError,
+  excerpt,
+  type DialerCommand,
+  type DialerCommandOf,
+  type DialerCommandType,
+  type DialerEvent,
+} from '../../protocol/index.js';
 import {DialerError, type DialerAdapter} from '../dialer-adapter.js';
 import {
   campaignIdOf,
@@ -99,6 +108,8 @@ interface Tracked {
 }
 
 const AVAILABLE = 'Available';
+/** The most of an SDK error a stream error quotes, in code points. */
+const MAX_REASON = 200;
 
 /** Connects the kit to `webex.cc`. Call `dispose()` when the host is done with it. */
 export class WebexDialer implements DialerAdapter {
@@ -156,7 +167,8 @@ export class WebexDialer implements DialerAdapter {
       try {
         listener(...args);
       } catch (error) {
-        this.emit({type: 'stream-error', code: 'webex-bad-task', message: `A Webex event could not be read (${String(error)}).`});
+        const reason = excerpt(describeError(error, 'no reason given').message, MAX_REASON);
+        this.emit({type: 'stream-error', code: 'webex-bad-task', message: `A Webex event could not be read (${reason}).`});
       }
     };
   }
@@ -423,7 +435,7 @@ function settle(call: () => Promise<unknown>, wrap: (error: unknown) => Error): 
     }
     return from(promise).subscribe({
       next: () => undefined,
-      error: (error: unknown) => subscriber.error(error instanceof DialerError ? error : wrap(error)),
+      error: (error: unknown) => subscriber.error(wrap(error)),
       complete: () => subscriber.complete(),
     });
   });
@@ -433,13 +445,23 @@ function refuse(code: string, message: string): Observable<void> {
   return new Observable<void>((subscriber) => subscriber.error(new DialerError(code, message)));
 }
 
-/** The SDK rejects with an `Error` whose message is the dialer's reason code. */
+/** The SDK rejects with an `Error` whose message is the dialer's reason code; whatever else it rejects with gives `webex-error`. */
 function errorCode(error: unknown): string {
-  return error instanceof Error && error.message !== '' ? error.message : 'webex-error';
+  return clipText(describeError(error, 'webex-error').message, MAX_NOTICE_CODE);
 }
 
+/** A refusal of the adapter's own as it is; anything the SDK threw or rejected with (however hostile) as a `DialerError`. */
 function toDialerError(error: unknown, message: string): DialerError {
-  return error instanceof DialerError ? error : new DialerError(errorCode(error), message);
+  return isDialerError(error) ? error : new DialerError(errorCode(error), message);
+}
+
+/** `instanceof` without its risk: a proxy's `getPrototypeOf` trap may throw. */
+function isDialerError(error: unknown): error is DialerError {
+  try {
+    return error instanceof DialerError;
+  } catch {
+    return false;
+  }
 }
 
 function failureMessage(action: PreviewAction, code: string): string {

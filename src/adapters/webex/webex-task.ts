@@ -81,16 +81,25 @@ export function readSettings(data: Partial<TaskData>, previous: PreviewSettings 
   };
 }
 
+/**
+ * The offer's deadline: the dialer's expiry, or the moment of the offer when
+ * the expiry is earlier (an offer that comes expired, or a clock behind the
+ * dialer's), which the protocol requires.
+ */
+function deadlineOf(settings: PreviewSettings, offeredAt: number): number | null {
+  return settings.expiresAt === null ? null : Math.max(settings.expiresAt, offeredAt);
+}
+
 /** The kit's campaign for a Webex preview campaign. */
 export function campaignOf(settings: PreviewSettings, offeredAt: number, extras: CampaignExtras): Campaign {
-  const deadline = settings.expiresAt;
+  const deadline = deadlineOf(settings, offeredAt);
   return {
     id: settings.campaignId,
     name: settings.campaignId,
     // Webex pushes the contact to an available agent and, on accept, calls it
     // from the agent's line: the agent hears it ring (R-M3).
     mode: 'direct',
-    timeoutMs: deadline === null ? 0 : Math.max(0, deadline - offeredAt),
+    timeoutMs: deadline === null ? 0 : deadline - offeredAt,
     timeoutAction: settings.autoAction ?? 'skip',
     allowSkip: !settings.skipDisabled,
     allowRemove: !settings.removeDisabled,
@@ -144,7 +153,7 @@ export function contactOffered(
       details: detailsOf(data),
     },
     offeredAt,
-    deadline: settings.expiresAt,
+    deadline: deadlineOf(settings, offeredAt),
   };
 }
 

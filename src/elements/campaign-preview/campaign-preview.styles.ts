@@ -58,9 +58,11 @@ export const styles = [
       color: var(--_accent);
       flex: none;
     }
+    .contact > div {
+      min-width: 0;
+    }
     .name {
       font-weight: 600;
-      overflow-wrap: anywhere;
     }
     .campaign,
     .hint,
@@ -76,7 +78,7 @@ export const styles = [
     }
     .details div {
       display: grid;
-      grid-template-columns: minmax(6rem, auto) 1fr;
+      grid-template-columns: fit-content(40%) minmax(0, 1fr);
       gap: ${space.s};
     }
     dt {
@@ -84,9 +86,9 @@ export const styles = [
     }
     dd {
       margin: 0;
-      overflow-wrap: anywhere;
     }
     .numbers {
+      min-inline-size: 0;
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) / 2);
       margin: ${space.s} 0;
@@ -128,6 +130,7 @@ export const styles = [
       margin-top: ${space.s};
     }
     .field select {
+      max-width: 100%;
       font: inherit;
       min-height: 2rem;
     }
@@ -171,9 +174,6 @@ export const styles = [
     .code {
       font-family: ui-monospace, monospace;
       font-size: ${font.small};
-    }
-    .message {
-      overflow-wrap: anywhere;
     }
     @media (forced-colors: active) {
       .primary {

@@ -14,8 +14,9 @@ import {remainingMs, type PreviewStage, type PreviewView} from '../../core/views
 import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
 import type {ElementIntent} from '../../events/intent-event.js';
-import {formatCount, formatDuration, isolateLtr, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
+import {formatCount, formatDuration, isolate, isolateLtr, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
+import {renderPart} from '../render-part.js';
 import * as parts from './offer-parts.js';
 import {styles} from './campaign-preview.styles.js';
 
@@ -215,7 +216,7 @@ export class CampaignPreview extends LitElement {
     const msg = this.i18n.msg;
     switch (view.stage) {
       case 'reservation':
-        this.announcer.say(msg.reservationText(view.reservation!.campaign.name));
+        this.announcer.say(msg.reservationText(isolate(view.reservation!.campaign.name)));
         return;
       case 'waiting':
         this.announcer.say(msg.waitingForContact);
@@ -226,7 +227,8 @@ export class CampaignPreview extends LitElement {
         this.announcer.say(() => {
           if (this.current?.offer?.offerId !== offerId) return '';
           const countdown = this.countdownText();
-          return countdown ? `${msg.contactOffered(contact.name)}. ${countdown}` : msg.contactOffered(contact.name);
+          const said = msg.contactOffered(isolate(contact.name));
+          return countdown ? `${said}. ${countdown}` : said;
         });
         return;
       }
@@ -334,13 +336,13 @@ export class CampaignPreview extends LitElement {
       ${view.limit
         ? html`<div part="limit" class="limit" role="alert">
             <strong>${msg.limitTitle}</strong>
-            <span class="code">${view.limit.code}</span>
-            <span>${view.limit.message}</span>
+            <bdi class="code">${view.limit.code}</bdi>
+            <bdi>${view.limit.message}</bdi>
           </div>`
         : nothing}
       ${view.lastFailure
         ? html`<p class="failure" role="alert">
-            ${msg.attemptFailed(view.lastFailure.contactName, reasonText(msg, view.lastFailure.reason))}
+            ${msg.attemptFailed(isolate(view.lastFailure.contactName), reasonText(msg, view.lastFailure.reason))}
           </p>`
         : nothing}
       ${this.renderStage(view, msg)}
@@ -351,7 +353,7 @@ export class CampaignPreview extends LitElement {
     switch (view.stage) {
       case 'reservation': {
         const reservation = view.reservation!;
-        return html`<p id="stage-text">${msg.reservationText(reservation.campaign.name)}</p>
+        return html`<p id="stage-text">${msg.reservationText(isolate(reservation.campaign.name))}</p>
           ${reservation.campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
           <div part="actions" class="actions">
             <button
@@ -391,7 +393,7 @@ export class CampaignPreview extends LitElement {
 
   private renderOffer(view: PreviewView, offer: NonNullable<PreviewView['offer']>, msg: Messages): TemplateResult {
     const {countdown, actions} = view;
-    const {contact, campaign} = offer;
+    const {contact, campaign, callback} = offer;
     const form = this.form;
     const number = form.number ?? contact.phoneNumbers[0].number;
     const blocked = view.acceptBlocked === 'limit' ? msg.acceptBlockedByLimit : view.acceptBlocked ? msg.acceptBlockedByWindow : null;
@@ -400,33 +402,33 @@ export class CampaignPreview extends LitElement {
         <div part="contact" class="contact">
           <span class="avatar">${contactIcon}</span>
           <div>
-            <p id="contact-name" class="name">${contact.name}</p>
-            <p id="contact-campaign" class="campaign">${campaign.name} · ${msg.modes[campaign.mode]}</p>
+            <p id="contact-name" class="name"><bdi>${contact.name}</bdi></p>
+            <p id="contact-campaign" class="campaign"><bdi>${campaign.name}</bdi> · ${msg.modes[campaign.mode]}</p>
           </div>
         </div>
       </slot>
       ${campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
       ${parts.numbers(offer.numbers, number, msg, (chosen) => form.set({number: chosen}))}
-      ${parts.callingWindow(offer.callingWindow, msg)}
+      ${renderPart(() => parts.callingWindow(offer.callingWindow, msg), msg.partUnavailable)}
       ${contact.details.length
         ? html`<dl part="details" class="details" aria-label=${msg.details}>
-            ${contact.details.map((d) => html`<div><dt>${d.label}</dt><dd>${d.value}</dd></div>`)}
+            ${contact.details.map((d) => html`<div><dt><bdi>${d.label}</bdi></dt><dd><bdi>${d.value}</bdi></dd></div>`)}
           </dl>`
         : nothing}
       <slot name="details"></slot>
-      ${parts.history(contact, this.i18n.lang, msg)}
-      ${offer.callback
-        ? this.callback.render({
-            callback: offer.callback,
+      ${renderPart(() => parts.history(contact, this.i18n.lang, msg), msg.partUnavailable)}
+      ${callback
+        ? renderPart(() => this.callback.render({
+            callback,
             now: this.ticks.now(),
             lang: this.i18n.lang,
             msg,
             // A host that drives the element checks the request itself (`callbackProblem`).
             problem: (request) => (this.view ? null : (this.store.store?.problem({type: 'schedule-callback', offerId: offer.offerId, ...request}) ?? null)),
             schedule: (request) => this.intent({type: 'schedule-callback', offerId: offer.offerId, ...request}),
-          })
+          }), msg.partUnavailable)
         : nothing}
-      ${countdown ? this.renderCountdown(countdown, msg) : nothing}
+      ${countdown ? renderPart(() => this.renderCountdown(countdown, msg), msg.partUnavailable) : nothing}
       ${blocked ? html`<p class="hint">${blocked}</p>` : nothing}
       ${offer.skip ? parts.skipReason(offer.skip, form.skipReason, msg, (code) => form.set({skipReason: code, needsReason: false})) : nothing}
       ${offer.doNotCall ? parts.doNotCall(form.doNotCall, msg, (on) => form.set({doNotCall: on})) : nothing}
@@ -459,8 +461,8 @@ export class CampaignPreview extends LitElement {
   private renderNotice(notice: Notice, msg: Messages): TemplateResult {
     const title = notice.kind === 'invalid-event' ? msg.invalidEvent : msg.errorTitle;
     return html`<div part="notice" class="notice" role="alert">
-      <p><strong>${title}</strong> <span class="code">${notice.code}</span></p>
-      <p class="message">${notice.code === 'offline' ? msg.offline : notice.message}</p>
+      <p><strong>${title}</strong> <bdi class="code">${notice.code}</bdi></p>
+      <p>${notice.code === 'offline' ? msg.offline : html`<bdi>${notice.message}</bdi>`}</p>
       ${this.view
         ? nothing
         : html`<button class="quiet" @click=${() => this.dismiss(notice.id)}>

@@ -10,8 +10,9 @@ import type {Contact, PhoneNumber} from '../../protocol/index.js';
 
 function numberLabel(phone: PhoneNumber, msg: Messages): TemplateResult {
   const kind = phone.label ?? (phone.type ? msg.numberTypes[phone.type] : '');
+  // The number is drawn left to right in the order it is dialled, whatever its characters.
   // The space before "(already tried)" is inside the span: a screen reader joins the pieces' text as it is.
-  return html`${kind ? `${kind} · ` : ''}<bdi dir="ltr">${phone.number}</bdi>${phone.tried
+  return html`${kind ? html`<bdi>${kind}</bdi> · ` : nothing}<bdo dir="ltr">${phone.number}</bdo>${phone.tried
       ? html`<span class="tried">${` (${msg.numberTried})`}</span>`
       : nothing}`;
 }
@@ -52,8 +53,8 @@ export function history(contact: Contact, lang: string, msg: Messages): Template
       ${attempts.map(
         (a) => html`<li>
           <time datetime=${new Date(a.at).toISOString()}>${when.format(a.at)}</time> · ${reasonText(msg, a.outcome)}${a.disposition
-            ? ` · ${a.disposition}`
-            : ''}
+            ? html` · <bdi>${a.disposition}</bdi>`
+            : nothing}
         </li>`,
       )}
     </ol>

@@ -110,12 +110,15 @@ export class CampaignProvider extends LitElement {
 
 /**
  * Provides `store` to the kit elements inside any element of the host's
- * (a desktop's root, say), without a `<campaign-provider>`; the store's
+ * (a desktop's root, say), without a `<campaign-provider>`, whether they are
+ * in the page already or come later; the store's
  * `campaign-error` and timeout intent events are dispatched from `host`.
  * Returns a function that swaps the provided store (`undefined` withdraws it).
  */
 export function provideCampaignStore(host: HTMLElement, store: CampaignStore): (next: CampaignStore | undefined) => void {
   const provider = new ContextProvider(host, {context: campaignStoreContext, initialValue: store});
+  // Elements already inside the host asked for a store before there was one: they ask again now.
+  provider.hostConnected();
   let release = bridgeStore(store, host);
   return (next) => {
     release();

@@ -47,7 +47,6 @@ export const styles = [
     }
     .contact {
       font-weight: 600;
-      overflow-wrap: anywhere;
     }
     .details {
       display: grid;
@@ -57,7 +56,7 @@ export const styles = [
     }
     .details div {
       display: grid;
-      grid-template-columns: minmax(5rem, auto) 1fr;
+      grid-template-columns: fit-content(40%) minmax(0, 1fr);
       gap: ${space.s};
     }
     dt {
@@ -65,7 +64,6 @@ export const styles = [
     }
     dd {
       margin: 0;
-      overflow-wrap: anywhere;
     }
     .status {
       font-weight: 600;
@@ -88,6 +86,8 @@ export const styles = [
     }
     .wrap-up {
       display: grid;
+      /* Columns no wider than the card, however long a disposition's label. */
+      grid-template-columns: minmax(0, 1fr);
       gap: ${space.s};
       margin-top: ${space.s};
       padding-top: ${space.s};
@@ -98,10 +98,12 @@ export const styles = [
     }
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: ${space.xs};
     }
     .field select,
     .field textarea {
+      max-width: 100%;
       font: inherit;
     }
     .hint {

@@ -10,8 +10,9 @@ import {remainingMs, type TaskStatus, type TaskView} from '../../core/views.js';
 import {CampaignTaskChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
 import type {ElementIntent} from '../../events/intent-event.js';
-import {formatCount, formatDuration, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
+import {formatCount, formatDuration, isolate, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {contactIcon} from '../icons.js';
+import {renderPart} from '../render-part.js';
 import {wrapUpForm, type WrapUpFormState} from './wrap-up-form.js';
 import {styles} from './campaign-task-card.styles.js';
 
@@ -215,25 +216,26 @@ export class CampaignTaskCard extends LitElement {
 
   private renderCard(task: TaskView, msg: Messages): TemplateResult {
     const name = task.contact?.name ?? task.campaign.name;
-    return html`<article part="base" class="card" tabindex="-1" aria-label=${`${msg.campaignCall}: ${name}`} aria-describedby="status">
+    const {callback, wrapUp} = task;
+    return html`<article part="base" class="card" tabindex="-1" aria-label=${`${msg.campaignCall}: ${isolate(name)}`} aria-describedby="status">
       <header part="header" class="header">
         <span part="icon" class="icon" role="img" aria-label=${msg.contactIcon}>${contactIcon}</span>
         <span part="label" class="label">${msg.campaignCall}</span>
         <call-timer part="timer" exportparts="time: timer-time" .since=${task.startedAt} label=${msg.elapsed}></call-timer>
       </header>
-      <p part="contact" class="contact">${name}</p>
+      <p part="contact" class="contact"><bdi>${name}</bdi></p>
       ${task.contact?.details.length
         ? html`<dl part="details" class="details">
-            ${task.contact.details.map((d) => html`<div><dt>${d.label}</dt><dd>${d.value}</dd></div>`)}
+            ${task.contact.details.map((d) => html`<div><dt><bdi>${d.label}</bdi></dt><dd><bdi>${d.value}</bdi></dd></div>`)}
           </dl>`
         : nothing}
       <slot name="details"></slot>
       ${this.renderStatus(task, name, msg)}
       ${task.voicemailPrompt ? this.renderVoicemail(task, msg) : nothing}
-      ${task.wrapUp ? this.renderWrapUp(task, task.wrapUp, msg) : nothing}
-      ${task.callback && task.callId
-        ? this.callback.render({
-            callback: task.callback,
+      ${wrapUp ? renderPart(() => this.renderWrapUp(task, wrapUp, msg), msg.partUnavailable) : nothing}
+      ${callback && task.callId
+        ? renderPart(() => this.callback.render({
+            callback,
             now: this.ticks.now(),
             lang: this.i18n.lang,
             msg,
@@ -241,7 +243,7 @@ export class CampaignTaskCard extends LitElement {
             problem: (request) =>
               this.task !== undefined ? null : (this.store.store?.problem({type: 'schedule-callback', callId: task.callId!, ...request}) ?? null),
             schedule: (request) => this.intent({type: 'schedule-callback', callId: task.callId!, ...request}),
-          })
+          }), msg.partUnavailable)
         : nothing}
       <slot name="actions"></slot>
     </article>`;
@@ -259,7 +261,7 @@ export class CampaignTaskCard extends LitElement {
         <button
           part="cancel-button"
           class="cancel"
-          aria-label=${task.cancelling ? msg.cancelling : msg.cancelCallTo(name)}
+          aria-label=${task.cancelling ? msg.cancelling : msg.cancelCallTo(isolate(name))}
           aria-disabled=${task.cancelling ? 'true' : 'false'}
           @click=${() => !task.cancelling && this.intent({type: 'cancel-call', callId})}
         >

@@ -4,7 +4,7 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {remainingMs, type TaskView} from '../../core/views.js';
-import {formatDuration, isolateLtr, type Messages} from '../../i18n/index.js';
+import {formatDuration, isolate, isolateLtr, type Messages} from '../../i18n/index.js';
 
 export interface WrapUpFormState {
   readonly code: string | null;
@@ -29,7 +29,7 @@ export function wrapUpForm(
 ): TemplateResult {
   if (wrapUp.status === 'saved') {
     const label = wrapUp.codes.find((c) => c.code === wrapUp.disposition)?.label ?? wrapUp.disposition ?? '';
-    return html`<p part="wrap-up" class="wrap-up done">${msg.dispositionSaved(label)}</p>`;
+    return html`<p part="wrap-up" class="wrap-up done">${msg.dispositionSaved(isolate(label))}</p>`;
   }
   if (wrapUp.status === 'timed-out') return html`<p part="wrap-up" class="wrap-up done">${msg.wrapUpOver}</p>`;
   const left = wrapUp.deadline === null ? null : remainingMs(wrapUp.deadline, now);
