@@ -23,11 +23,11 @@ afterEach(() => {
   clock = null;
 });
 
-async function mountWithStore() {
+async function mountWithStore(lang = 'en') {
   // The fields' events are dated NOW: the offer stays on show for the whole test.
   clock = sinon.useFakeTimers({now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date']});
   const mounted = await withDialer<CampaignPreview>(
-    html`<campaign-provider style="display: block; width: 400px"><campaign-preview></campaign-preview><campaign-task-card></campaign-task-card></campaign-provider>`,
+    html`<campaign-provider lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} style="display: block; width: 400px"><campaign-preview></campaign-preview><campaign-task-card></campaign-task-card></campaign-provider>`,
     'campaign-preview',
   );
   mounted.dialer.emit({type: 'agent-state', state: 'available'});
@@ -36,8 +36,8 @@ async function mountWithStore() {
   return mounted;
 }
 
-async function mount() {
-  const {provider, el, dialer} = await mountWithStore();
+async function mount(lang = 'en') {
+  const {provider, el, dialer} = await mountWithStore(lang);
   return {el, card: provider.querySelector('campaign-task-card') as Host, dialer};
 }
 
@@ -70,22 +70,30 @@ function charBoxes(node: Text, start: number, end: number): (DOMRect | null)[] {
   return boxes;
 }
 
+/** The letters of a script, as a page in that direction reads them. */
+const READING = {
+  ltr: {words: /[A-Za-z]{2,}|[0-9]+/g, ahead: (before: DOMRect, after: DOMRect) => after.left >= before.left},
+  rtl: {words: /[\u0621-\u064A]{2,}/g, ahead: (before: DOMRect, after: DOMRect) => after.right <= before.right},
+};
+
 /**
- * Latin words (the kit's, in English, and the fixtures') drawn out of reading
- * order: a letter left of the one before it, or a word left of the one before
- * it in the same text, on the same line.
+ * Words of the page's script (the kit's own, and the fixtures') drawn out of
+ * reading order: a letter behind the one before it, or a word behind the one
+ * before it in the same text, on the same line. Latin left to right, or
+ * Arabic right to left.
  */
-function reversedWords(root: ShadowRoot): string[] {
+function reversedWords(root: ShadowRoot, dir: keyof typeof READING = 'ltr'): string[] {
+  const {words, ahead} = READING[dir];
   const reversed: string[] = [];
   const sameLine = (a: DOMRect, b: DOMRect) => Math.abs(a.top - b.top) < 2;
   for (const node of textNodes(root)) {
     let previous: DOMRect | null = null;
-    for (const match of node.data.matchAll(/[A-Za-z]{2,}|[0-9]+/g)) {
+    for (const match of node.data.matchAll(words)) {
       const boxes = charBoxes(node, match.index, match.index + match[0].length);
       const letters = boxes.filter((box): box is DOMRect => box !== null);
-      const backwards = letters.some((box, i) => i > 0 && sameLine(letters[i - 1], box) && box.left < letters[i - 1].left);
+      const backwards = letters.some((box, i) => i > 0 && sameLine(letters[i - 1], box) && !ahead(letters[i - 1], box));
       const first = letters[0];
-      if (backwards || (first && previous && sameLine(previous, first) && first.left < previous.left)) reversed.push(match[0]);
+      if (backwards || (first && previous && sameLine(previous, first) && !ahead(previous, first))) reversed.push(match[0]);
       previous = letters.at(-1) ?? previous;
     }
   }
@@ -122,6 +130,37 @@ function overflowing(root: ShadowRoot, frame: DOMRect): string[] {
   return found;
 }
 
+const home = {number: '+55 11 3333-4444', type: 'home'};
+
+/** Every dialer string of a stage set to `v`. */
+const STAGES: Record<string, (v: string) => unknown[]> = {
+  'an offer': (v) => [
+    {type: 'stream-error', code: v, message: v},
+    {type: 'limit-reached', scope: 'tenant', code: v, message: v},
+    offer({
+      campaign: {name: v, skipReasons: {required: false, reasons: [{code: 'busy', label: v}]}},
+      contact: {
+        name: v,
+        phoneNumbers: [{number: '+55 11 91234-5678', label: v, tried: true}, home],
+        details: [{label: v, value: v}],
+        history: [{at: NOW - 86_400_000, outcome: v, disposition: v}],
+      },
+    }),
+    {type: 'action-failed', action: 'accept', offerId: 'f-1', code: v, message: v},
+  ],
+  'a reservation': (v) => [{type: 'offer-withdrawn', offerId: 'good-1', reason: 'withdrawn'}, {type: 'reservation-offered', reservationId: 'r-f', campaign: {...offer().campaign as object, name: v}, at: NOW}],
+  'a failed call': (v) => [
+    offer({contact: {name: v, phoneNumbers: [{number: '+55 11 91234-5678', label: v}, home], details: [{label: v, value: v}]}}),
+    {type: 'call-progress', offerId: 'f-1', callId: 'c-f', phase: 'dialing'},
+    {type: 'call-failed', callId: 'c-f', reason: v},
+  ],
+  'a wrap-up': (v) => [
+    offer({campaign: {name: v, wrapUp: {codes: [{code: 'sale', label: v}], allowNote: true, timeoutMs: 60_000}}, contact: {name: v}}),
+    {type: 'call-progress', offerId: 'f-1', callId: 'c-f', phase: 'connected'},
+    {type: 'call-ended', callId: 'c-f'},
+  ],
+};
+
 const shown = FIELDS.filter((field) => field.shown && field.kind === 'text');
 
 describe('hostile dialer text on screen', () => {
@@ -144,41 +183,32 @@ describe('hostile dialer text on screen', () => {
   });
 
   describe("every dialer string spoofed at once: the kit's words stay in reading order", () => {
-    const home = {number: '+55 11 3333-4444', type: 'home'};
-    const stages: Record<string, (v: string) => unknown[]> = {
-      'an offer': (v) => [
-        {type: 'stream-error', code: v, message: v},
-        {type: 'limit-reached', scope: 'tenant', code: v, message: v},
-        offer({
-          campaign: {name: v, skipReasons: {required: false, reasons: [{code: 'busy', label: v}]}},
-          contact: {
-            name: v,
-            phoneNumbers: [{number: '+55 11 91234-5678', label: v, tried: true}, home],
-            details: [{label: v, value: v}],
-            history: [{at: NOW - 86_400_000, outcome: v, disposition: v}],
-          },
-        }),
-        {type: 'action-failed', action: 'accept', offerId: 'f-1', code: v, message: v},
-      ],
-      'a reservation': (v) => [{type: 'offer-withdrawn', offerId: 'good-1', reason: 'withdrawn'}, {type: 'reservation-offered', reservationId: 'r-f', campaign: {...offer().campaign as object, name: v}, at: NOW}],
-      'a failed call': (v) => [
-        offer({contact: {name: v, phoneNumbers: [{number: '+55 11 91234-5678', label: v}, home], details: [{label: v, value: v}]}}),
-        {type: 'call-progress', offerId: 'f-1', callId: 'c-f', phase: 'dialing'},
-        {type: 'call-failed', callId: 'c-f', reason: v},
-      ],
-      'a wrap-up': (v) => [
-        offer({campaign: {name: v, wrapUp: {codes: [{code: 'sale', label: v}], allowNote: true, timeoutMs: 60_000}}, contact: {name: v}}),
-        {type: 'call-progress', offerId: 'f-1', callId: 'c-f', phase: 'connected'},
-        {type: 'call-ended', callId: 'c-f'},
-      ],
-    };
-    for (const [stage, events] of Object.entries(stages)) {
+    for (const [stage, events] of Object.entries(STAGES)) {
       for (const spoof of BIDI_SPOOFS) {
         it(`${stage}: ${spoof.name}`, async () => {
           const {el, card, dialer} = await mount();
           for (const event of events(spoof.value as string)) dialer.events.next(event);
           await render([el, card]);
           for (const each of [el, card]) expect(reversedWords(each.shadowRoot!), each.localName).to.deep.equal([]);
+        });
+      }
+    }
+  });
+
+  describe("in Arabic, right to left, with text that forces left to right: the kit's words stay in reading order", () => {
+    const spoofs = [
+      {name: 'an unbalanced left-to-right override', value: '\u202Dabc def'},
+      {name: 'an unbalanced left-to-right embedding', value: 'abc\u202A def'},
+      {name: 'an unclosed left-to-right isolate', value: '\u2066abc def'},
+    ];
+    for (const [stage, events] of Object.entries(STAGES)) {
+      for (const spoof of spoofs) {
+        it(`${stage}: ${spoof.name}`, async () => {
+          const {el, card, dialer} = await mount('ar');
+          for (const event of events(spoof.value)) dialer.events.next(event);
+          await render([el, card]);
+          expect(el.shadowRoot!.textContent, 'in Arabic').to.match(/[\u0621-\u064A]/);
+          for (const each of [el, card]) expect(reversedWords(each.shadowRoot!, 'rtl'), each.localName).to.deep.equal([]);
         });
       }
     }
