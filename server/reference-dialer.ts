@@ -6,8 +6,10 @@
  *
  * Each connection URL's query string names a campaign (the demo's parameters,
  * e.g. `ws://localhost:8001/?mode=preview`); clients with the same query share
- * that campaign, and one that connects later (a reloaded page) is replayed
- * everything the campaign said so far, so it resumes where it was.
+ * that campaign. A client that connects (a reloaded page, a dropped line back)
+ * gets `hello`, then one `snapshot` of the situation now (protocol 1.1), then
+ * the live events: nothing is replayed, so what it receives before it is
+ * current does not grow with the campaign's age.
  *
  * Every command is run once per idempotency key: a repeat (a client resending
  * after a dropped line) gets the first answer again.
@@ -29,8 +31,8 @@ import {
 } from '../src/adapters/simulated/recorded-dialer.js';
 import type {SimulatedCampaignScript} from '../src/adapters/simulated/simulated-dialer.js';
 import {PROTOCOL_VERSION, parseClientMessage, type ServerMessage} from '../src/protocol/index.js';
+import {CampaignMirror} from './mirror.js';
 
-const MAX_HISTORY = 1_000;
 /** Each connection query is a campaign with live timers: past this many, new ones are refused. */
 const MAX_CAMPAIGNS = 200;
 
@@ -40,7 +42,8 @@ class Room {
   readonly clients = new Set<WebSocket>();
   /** How many times each command id was executed by this process (for tests: never more than once). */
   readonly executions = new Map<string, number>();
-  private readonly history: unknown[] = [];
+  /** The situation now, for the snapshot a connecting client gets. */
+  private readonly mirror: CampaignMirror;
   private readonly session = `s-${Date.now().toString(36)}`;
   private readonly events;
   /** Events raised by a command wait until its journal is stored. */
@@ -49,9 +52,9 @@ class Room {
   constructor(campaign: SimulatedCampaignScript | SimulationJournal, save: ((journal: SimulationJournal) => void) | null) {
     const options = save ? {onJournal: save} : {};
     this.dialer = 'startedAt' in campaign ? RecordedSimulatedDialer.resume(campaign, options) : RecordedSimulatedDialer.start(campaign, options);
+    this.mirror = new CampaignMirror(this.dialer.capabilities);
     this.events = this.dialer.events$.subscribe((event) => {
-      this.history.push(event);
-      if (this.history.length > MAX_HISTORY) this.history.shift();
+      this.mirror.event(event, this.dialer.now());
       if (this.held) this.held.push(event);
       else this.broadcast(event);
     });
@@ -61,7 +64,7 @@ class Room {
     this.clients.add(socket);
     socket.on('close', () => this.clients.delete(socket));
     send(socket, {kind: 'hello', protocol: PROTOCOL_VERSION, session: this.session});
-    this.history.forEach((event) => send(socket, {kind: 'event', event}));
+    send(socket, {kind: 'event', event: this.mirror.snapshot()});
     socket.on('message', (data) => this.receive(socket, String(data)));
   }
 
@@ -82,6 +85,7 @@ class Room {
     const {id, command} = message;
     if (!this.dialer.outcome(id)) {
       this.executions.set(id, (this.executions.get(id) ?? 0) + 1);
+      this.mirror.command(command, this.dialer.now());
       this.held = [];
       this.dialer.send(command, id).subscribe({error: () => undefined});
       const held = this.held;

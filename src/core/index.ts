@@ -6,3 +6,4 @@ export * from './views.js';
 export * from './time.js';
 export * from './calling-window.js';
 export * from './callbacks.js';
+export {applySnapshot, snapshotOf} from './snapshot.js';

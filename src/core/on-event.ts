@@ -1,17 +1,9 @@
 /** What the dialer's events do to the campaign. */
 import type {DialerEvent, DialerEventOf} from '../protocol/index.js';
 import {addNotice, onActionFailed} from './refusals.js';
-import {isCallActive, type CallStatus, type CampaignState} from './state.js';
+import {applySnapshot} from './snapshot.js';
+import {CALL_RANK, isCallActive, type CampaignState} from './state.js';
 import {unchanged, type Transition} from './transition.js';
-
-const CALL_RANK: Record<CallStatus, number> = {
-  dialing: 0,
-  ringing: 1,
-  connected: 2,
-  'answering-machine': 2,
-  failed: 3,
-  ended: 3,
-};
 
 /** A validated dialer event. */
 export function onEvent(state: CampaignState, event: DialerEvent, now: number): Transition {
@@ -22,6 +14,7 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
       return unchanged({...state, agent, requesting: false, reservation: null});
     }
     case 'reservation-offered':
+      if (state.reservation?.reservationId === event.reservationId) return unchanged(state); // a repeated event
       return unchanged({
         ...state,
         reservation: {
@@ -83,6 +76,8 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
       return unchanged(addNotice({...state, connected: false, requesting: false}, 'stream-error', null, 'offline', 'The connection to the dialer is down; reconnecting…'));
     case 'stream-error':
       return unchanged(addNotice(state, 'stream-error', null, event.code, event.message));
+    case 'snapshot':
+      return unchanged(applySnapshot(state, event));
   }
 }
 

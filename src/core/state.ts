@@ -62,6 +62,16 @@ export type CallStatus =
   | 'failed'
   | 'ended';
 
+/** How far a call has got: a later event never takes it back. */
+export const CALL_RANK: Record<CallStatus, number> = {
+  dialing: 0,
+  ringing: 1,
+  connected: 2,
+  'answering-machine': 2,
+  failed: 3,
+  ended: 3,
+};
+
 export interface Call {
   readonly callId: string;
   readonly offerId: string;

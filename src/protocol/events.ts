@@ -257,6 +257,78 @@ export const StreamErrorEvent = event('stream-error', {
   message: Text,
 });
 
+/** A decision the dialer received for the offer and has not yet carried out. */
+export const PendingDecisionSchema = v.object({
+  action: v.picklist(['accept', 'skip', 'remove', 'leave']),
+  source: v.picklist(['agent', 'timeout']),
+  /** The number an accept dials. */
+  phoneNumber: v.optional(PhoneNumberText),
+});
+
+/**
+ * Protocol 1.1: the complete situation now, replacing whatever the kit knew
+ * (on connect, on reconnect, after a reload, or at any time to correct drift).
+ * A snapshot never undoes what the agent did: a decision the kit sent stays
+ * sent, a disposition given stays given (see the core's `applySnapshot`).
+ */
+export const SnapshotEvent = event('snapshot', {
+  /** The agent's state, or null when the dialer does not know it yet. */
+  agent: v.nullable(v.object({state: AgentStateSchema, reason: v.nullable(Text)})),
+  /** The agent asked for a contact and none has come yet. */
+  requesting: v.boolean(),
+  reservation: v.nullable(
+    v.object({
+      reservationId: Id,
+      campaign: CampaignSchema,
+      at: EpochMs,
+      answered: v.boolean(),
+      /** The dialer has the agent's answer and is connecting the reservation call. */
+      answering: v.boolean(),
+    }),
+  ),
+  offer: v.nullable(
+    v.object({
+      offerId: Id,
+      campaign: CampaignSchema,
+      contact: ContactSchema,
+      /** When the preview started: the reservation call, or the offer (R-U3). */
+      startedAt: EpochMs,
+      deadline: v.nullable(EpochMs),
+      decision: v.nullable(PendingDecisionSchema),
+      /** The deadline was dealt with once (by the dialer, or by a timeout action a page sent, even one refused): no page acts on it again. */
+      timedOut: v.boolean(),
+      /** The dialer is carrying out the campaign's timeout action itself. */
+      expired: v.boolean(),
+      /** When a callback was scheduled from this preview. */
+      callbackAt: v.nullable(EpochMs),
+    }),
+  ),
+  call: v.nullable(
+    v.object({
+      callId: Id,
+      offerId: Id,
+      campaign: CampaignSchema,
+      contact: ContactSchema,
+      phoneNumber: PhoneNumberText,
+      /** When its preview started (the task card's timer counts from here). */
+      startedAt: EpochMs,
+      phase: v.picklist(['dialing', 'ringing', 'connected', 'answering-machine', 'failed', 'ended']),
+      cpa: v.nullable(CpaResultSchema),
+      failReason: v.nullable(Text),
+      /** The dialer has the agent's cancel and is ending the call. */
+      cancelling: v.boolean(),
+      voicemailLeft: v.boolean(),
+      /** The disposition owed after the call, when the campaign asks for one. */
+      wrapUp: v.nullable(v.object({deadline: v.nullable(EpochMs), disposition: v.nullable(Id)})),
+      /** When a callback was scheduled from this call's wrap-up. */
+      callbackAt: v.nullable(EpochMs),
+    }),
+  ),
+  /** The last attempt that failed, while the agent has not had another contact (R-U5). */
+  lastFailure: v.nullable(v.object({contactName: Text, reason: Text})),
+  limit: v.nullable(v.object({scope: v.picklist(['tenant', 'datacenter']), code: Text, message: Text})),
+});
+
 export const DialerEventSchema = v.variant('type', [
   AgentStateEvent,
   ReservationOfferedEvent,
@@ -272,6 +344,7 @@ export const DialerEventSchema = v.variant('type', [
   LimitClearedEvent,
   ConnectionStateEvent,
   StreamErrorEvent,
+  SnapshotEvent,
 ]);
 
 export type Campaign = v.InferOutput<typeof CampaignSchema>;
@@ -290,3 +363,4 @@ export type DialerAction = v.InferOutput<typeof ActionSchema>;
 export type DialerEvent = v.InferOutput<typeof DialerEventSchema>;
 export type DialerEventType = DialerEvent['type'];
 export type DialerEventOf<T extends DialerEventType> = Extract<DialerEvent, {type: T}>;
+export type Snapshot = DialerEventOf<'snapshot'>;

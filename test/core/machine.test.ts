@@ -55,6 +55,8 @@ describe('campaign state machine', () => {
     assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [], 'answered once');
     m.event({type: 'reservation-answered', reservationId: 'r1'});
     assert.equal(selectPreview(m.state, m.now).stage, 'waiting');
+    m.event({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: 500});
+    assert.equal(selectPreview(m.state, m.now).stage, 'waiting', 'a repeated reservation keeps its answer');
     m.event(offered('o1'));
     const view = selectPreview(m.state, m.now);
     assert.equal(view.stage, 'offer');

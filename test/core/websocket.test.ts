@@ -111,6 +111,49 @@ describe('resuming after a reload', () => {
     assert.deepEqual([...server.room()!.executions.values()], [1, 1], 'nothing was sent again');
   });
 
+  it('a page that connects gets hello and one snapshot of the situation now, not a replay: its size does not grow with the campaign', async () => {
+    const contacts = Array.from({length: 8}, (_, i) => contact({id: `k${i}`, name: `Contact ${i}`}));
+    const server = await startReferenceDialer({...script, contacts, talkMs: 30});
+    servers.push(server);
+    const {store} = connectTo(server.url);
+    const view = () => selectPreview(store.snapshot(), store.now());
+    const work = async (count: number) => {
+      store.dispatch({type: 'set-agent-state', state: 'available'});
+      for (let i = 0; i < count; i += 1) {
+        await until(() => view().stage === 'reservation', 'a reservation');
+        store.dispatch({type: 'answer-reservation', reservationId: store.snapshot().reservation!.reservationId});
+        await until(() => view().stage === 'offer', 'a contact');
+        const offerId = store.snapshot().offer!.offerId;
+        store.dispatch({type: 'accept', offerId});
+        await until(() => store.snapshot().call?.offerId === offerId && store.snapshot().call?.status === 'ended', 'the call to end');
+      }
+      store.dispatch({type: 'set-agent-state', state: 'not-ready'});
+      await until(() => store.snapshot().agent.state === 'not-ready' && !store.snapshot().reservation, 'a quiet campaign');
+    };
+    /** What a connecting page receives before it is current (nothing more comes from a quiet campaign). */
+    const greeting = async () => {
+      const socket = new WebSocket(server.url);
+      const messages: string[] = [];
+      socket.on('message', (data) => messages.push(String(data)));
+      await until(() => messages.length >= 2, 'hello and the snapshot');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.terminate();
+      return messages;
+    };
+    await work(1);
+    const early = await greeting();
+    await work(5);
+    const late = await greeting();
+    for (const messages of [early, late]) {
+      assert.deepEqual(messages.map((m) => JSON.parse(m).kind), ['hello', 'event']);
+      assert.equal(JSON.parse(messages[1]).event.type, 'snapshot');
+    }
+    const bytes = (messages: string[]) => messages.reduce((sum, m) => sum + m.length, 0);
+    assert.ok(bytes(late) <= bytes(early) + 200, `after 6 contacts ${bytes(late)} bytes, after 1 ${bytes(early)}`);
+    const agent = JSON.parse(late[1]).event.agent;
+    assert.equal(agent.state, 'not-ready', 'the snapshot is the situation now');
+  });
+
   it('a very long campaign query is just another campaign, kept on disk too', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'cpk-long-'));
     after(() => rmSync(stateDir, {recursive: true, force: true}));

@@ -130,6 +130,11 @@ export class RecordedSimulatedDialer implements DialerAdapter {
     return {v: 1, startedAt: this.journalHead.startedAt, script: this.journalHead.script, commands: [...this.entries]};
   }
 
+  /** The campaign's clock (epoch ms): the live one, once the journal is replayed. */
+  now(): number {
+    return this.clock.now();
+  }
+
   /** How the command sent under `key` ended, if it ran. */
   outcome(key: string): CommandOutcome | undefined {
     return this.outcomes.get(key);
