@@ -395,11 +395,14 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     ]);
   });
 
-  it('resumes after a reload: a hydrated campaign call keeps its start time', async () => {
-    const {store} = connect();
+  it('resumes after a reload: a hydrated campaign call keeps its start time, from one snapshot (protocol 1.1)', async () => {
+    const {dialer, store} = connect();
+    const events: Array<{type: string}> = [];
+    dialer.events$.subscribe((event) => events.push(event as {type: string}));
     const createdTimestamp = T0 - 95_000;
     sdk.frame(connectedCall('Bruno Lima', createdTimestamp));
     await settle();
+    assert.deepEqual(events.map((e) => e.type), ['snapshot'], 'the situation, not a replay of how it came about');
     const task = selectTask(store.snapshot(), store.now());
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Bruno Lima');

@@ -3,7 +3,8 @@
  * loopback port, on real time (short simulated latencies).
  */
 import assert from 'node:assert/strict';
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
@@ -161,7 +162,33 @@ describe('resuming after a reload', () => {
     servers.push(server);
     const {store} = connectTo(`${server.url}/?note=${'x'.repeat(5_000)}`);
     await until(() => store.snapshot().agent.state === 'available', 'the campaign');
-    assert.equal(readdirSync(stateDir).filter((name) => name.endsWith('.json')).length, 1);
+    const files = readdirSync(stateDir).filter((name) => name.endsWith('.json'));
+    assert.equal(files.length, 2, 'one campaign: its journal, and its script beside it');
+    assert.ok(files.some((name) => name.endsWith('.script.json')));
+  });
+
+  it('a server started on a journal of version 1 (every command since the start) resumes it, and compacts it', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'cpk-v1-'));
+    after(() => rmSync(stateDir, {recursive: true, force: true}));
+    const startedAt = Date.now() - 2_000;
+    const commands = [{at: startedAt + 100, key: 'answered', command: {type: 'answer-reservation', v: 1, reservationId: 'reservation-1'}}];
+    const name = `campaign-${createHash('sha256').update('').digest('hex').slice(0, 24)}`;
+    writeFileSync(join(stateDir, `${name}.json`), JSON.stringify({query: '', journal: {v: 1, startedAt, script, commands}}));
+    const server = await startReferenceDialer(script, {stateDir});
+    servers.push(server);
+    const {dialer, store} = connectTo(server.url);
+    await until(() => store.snapshot().offer !== null, 'the contact offered after the stored answer');
+    assert.equal(store.snapshot().offer!.offerId, 'offer-2');
+    assert.equal(server.room()!.dialer.outcome('answered')?.ok, true);
+    let done = false;
+    dialer.send({type: 'set-agent-state', v: 1, state: 'not-ready'}).subscribe({complete: () => (done = true)});
+    await until(() => done, 'a command');
+    const stored = JSON.parse(readFileSync(join(stateDir, `${name}.json`), 'utf8')).journal;
+    assert.equal(stored.v, 2);
+    assert.equal(stored.script, undefined, 'the script is beside it');
+    assert.deepEqual(stored.commands, []);
+    assert.deepEqual(stored.outcomes.map((o: {key: string}) => o.key).slice(0, 1), ['answered']);
+    assert.deepEqual(JSON.parse(readFileSync(join(stateDir, `${name}.script.json`), 'utf8')).script, script);
   });
 
   it('clients with different campaign queries get different campaigns', async () => {

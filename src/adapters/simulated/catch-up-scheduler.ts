@@ -8,13 +8,14 @@ interface Due {
 }
 
 /**
- * A scheduler that replays the past on virtual time, then runs live, and gives
+ * A scheduler that runs the past on virtual time, then runs live, and gives
  * the same times both ways.
  *
- * A simulation rebuilt from its journal is replayed from its start: `runAt`
- * runs a recorded command at its moment, after what fell due before it.
- * `goLive` catches up to the present (work that fell due while the page or
- * server was gone runs at once) and leaves the rest to the live scheduler.
+ * A simulation rebuilt from its journal starts on it at the journal's moment,
+ * its pending timers planned from there; `runAt` runs a command recorded
+ * since at its moment, after what fell due before it. `goLive` catches up to
+ * the present (work that fell due while the page or server was gone runs at
+ * once) and leaves the rest to the live scheduler.
  *
  * Work always runs at its nominal time: `now()` inside a timer is the time it
  * was due (not the late moment a real timer fires), and inside `runAt` the

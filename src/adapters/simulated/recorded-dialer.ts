@@ -1,74 +1,31 @@
 /**
- * A simulated dialer that keeps a journal of the commands it was given, so
- * that it can be rebuilt where it was: after a page reload (the demo keeps the
- * journal in session storage) or a server restart (the reference server keeps
- * it on disk). The simulation is deterministic, so replaying the journal on
- * the clock it first ran on gives back the same campaign, the same ids and the
- * same timers; what fell due while nobody was running it happens on resume.
+ * A simulated dialer that keeps a journal of where it is, so that it can be
+ * rebuilt there: after a page reload (the demo keeps the journal in session
+ * storage) or a server restart (the reference server keeps it on disk).
+ *
+ * The journal is compacted after every command: the dialer's state and the
+ * pages' snapshot as of that moment, and the outcomes of the latest
+ * idempotency keys (see simulation-journal.ts). Its size depends on the
+ * script and the situation, never on how long the campaign has run. The
+ * simulation is deterministic, so a campaign resumed from its journal on the
+ * clock it ran on carries on with the same ids and the same timers; what fell
+ * due while nobody was running it happens on resume, each at its own time.
+ *
+ * A subscriber to `events$` gets one `snapshot` of the situation now
+ * (protocol 1.1), then the live events: nothing is replayed.
  */
-import * as v from 'valibot';
 import {Observable, Subject, asyncScheduler, defer, type SchedulerLike} from 'rxjs';
 import type {Capabilities} from '../../core/state.js';
-import {CampaignSchema, ContactSchema, DialerCommandSchema, type DialerCommand} from '../../protocol/index.js';
+import type {DialerCommand, Snapshot} from '../../protocol/index.js';
+import {CampaignMirror} from './campaign-mirror.js';
 import {CatchUpScheduler} from './catch-up-scheduler.js';
+import {RecentOutcomes, type CommandOutcome} from './recent-outcomes.js';
 import {SimulatedDialer, type SimulatedCampaignScript} from './simulated-dialer.js';
+import {journalAtStart, type JournalEntry, type SimulationJournal} from './simulation-journal.js';
 import {DialerError, type DialerAdapter} from '../dialer-adapter.js';
 
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-const ScriptSchema = v.object({
-  campaign: CampaignSchema,
-  contacts: v.array(
-    v.object({
-      ...ContactSchema.entries,
-      outcome: v.optional(v.picklist(['answer', 'no-answer', 'busy', 'machine', 'fax', 'invalid-number', 'fail'])),
-    }),
-  ),
-  outcome: v.optional(v.picklist(['answer', 'no-answer', 'busy', 'machine', 'fax', 'invalid-number', 'fail'])),
-  ringMs: v.optional(Count),
-  dialMs: v.optional(Count),
-  talkMs: v.optional(Count),
-  latencyMs: v.optional(Count),
-  concurrentCallLimit: v.optional(Count),
-  agentAvailable: v.optional(v.boolean()),
-  agentStateChanges: v.optional(
-    v.array(v.object({atMs: Count, state: v.picklist(['available', 'not-ready']), reason: v.optional(v.string())})),
-  ),
-  enforcesTimeout: v.optional(v.boolean()),
-});
-
-/** A journal, as stored between runs: the campaign, when it started, and every command with its moment. */
-export const SimulationJournalSchema = v.object({
-  v: v.literal(1),
-  startedAt: Count,
-  script: ScriptSchema,
-  commands: v.array(v.object({at: Count, key: v.optional(v.string()), command: DialerCommandSchema})),
-});
-
-type StoredJournal = v.InferOutput<typeof SimulationJournalSchema>;
-export type JournalEntry = StoredJournal['commands'][number];
-
-export interface SimulationJournal {
-  readonly v: 1;
-  /** When the campaign started (epoch ms): the replay's clock starts here. */
-  readonly startedAt: number;
-  readonly script: SimulatedCampaignScript;
-  readonly commands: readonly JournalEntry[];
-}
-
-// A journal that passed the schema is a journal (checked by the compiler).
-const asJournal = (stored: StoredJournal): SimulationJournal => stored;
-
-/** A stored journal, checked; anything else (corrupt, from another version) is refused with the reason. */
-export function parseSimulationJournal(raw: unknown): {ok: true; journal: SimulationJournal} | {ok: false; error: string} {
-  const result = v.safeParse(SimulationJournalSchema, raw);
-  if (result.success) return {ok: true, journal: asJournal(result.output)};
-  const issue = result.issues[0];
-  return {ok: false, error: `${v.getDotPath(issue) ?? 'journal'}: ${issue.message}`};
-}
-
-/** How a command ended, kept by idempotency key. */
-export type CommandOutcome = {readonly ok: true} | {readonly ok: false; readonly code: string; readonly message: string};
+export {OUTCOMES_KEPT, type CommandOutcome, type KeyedOutcome} from './recent-outcomes.js';
+export {SimulationJournalSchema, parseSimulationJournal, type JournalEntry, type SimulationJournal} from './simulation-journal.js';
 
 export interface RecordedDialerOptions {
   /** The live clock; a virtual one in tests. */
@@ -86,56 +43,68 @@ export class RecordedSimulatedDialer implements DialerAdapter {
   readonly capabilities: Capabilities;
   readonly events$: Observable<unknown>;
 
+  private readonly script: SimulatedCampaignScript;
   private readonly clock: CatchUpScheduler;
   private readonly dialer: SimulatedDialer;
-  private readonly entries: JournalEntry[] = [];
-  private readonly outcomes = new Map<string, CommandOutcome>();
-  /** Every event of the campaign, for late subscribers (a simulated campaign is finite: it ends when its contacts are worked). */
-  private readonly history: unknown[] = [];
+  /** The situation as pages see it, for the snapshot a subscriber gets first. */
+  private readonly mirror: CampaignMirror;
+  private readonly outcomes: RecentOutcomes;
   private readonly live = new Subject<unknown>();
 
   /** A new campaign, starting now. */
   static start(script: SimulatedCampaignScript, options: RecordedDialerOptions = {}): RecordedSimulatedDialer {
-    const scheduler = options.scheduler ?? asyncScheduler;
-    return new RecordedSimulatedDialer({v: 1, startedAt: Math.floor(scheduler.now()), script, commands: []}, options);
+    return new RecordedSimulatedDialer(journalAtStart(script, Math.floor((options.scheduler ?? asyncScheduler).now())), options);
   }
 
-  /** The campaign of a journal, replayed up to now. */
+  /** The campaign of a journal, carried on up to now. */
   static resume(journal: SimulationJournal, options: RecordedDialerOptions = {}): RecordedSimulatedDialer {
     return new RecordedSimulatedDialer(journal, options);
   }
 
   private constructor(
-    private readonly journalHead: SimulationJournal,
+    journal: SimulationJournal,
     private readonly options: RecordedDialerOptions,
   ) {
-    this.clock = new CatchUpScheduler(options.scheduler ?? asyncScheduler, journalHead.startedAt);
-    this.dialer = new SimulatedDialer(journalHead.script, {scheduler: this.clock});
+    this.script = journal.script;
+    this.clock = new CatchUpScheduler(options.scheduler ?? asyncScheduler, journal.at);
+    this.dialer = new SimulatedDialer(journal.script, {scheduler: this.clock, state: journal.state});
     this.capabilities = this.dialer.capabilities;
+    this.mirror = new CampaignMirror(this.capabilities);
+    this.outcomes = new RecentOutcomes(journal.outcomes);
     this.dialer.events$.subscribe((event) => {
-      this.history.push(event);
+      this.mirror.event(event, this.clock.now());
       this.live.next(event);
     });
-    for (const entry of journalHead.commands) this.run(entry).subscribe({error: () => undefined});
+    // After the dialer's first event (its agent state, without the reason the snapshot may have).
+    this.mirror.restore(journal.snapshot);
+    for (const entry of journal.commands) this.run(entry).subscribe({error: () => undefined});
     this.clock.goLive();
-    // Everything so far, then live; events raised while the past is delivered are part of the past.
-    this.events$ = new Observable<unknown>((subscriber) => {
-      for (let i = 0; i < this.history.length && !subscriber.closed; i += 1) subscriber.next(this.history[i]);
-      return this.live.subscribe(subscriber);
-    });
+    this.events$ = snapshotThenLive(() => this.snapshot(), this.live);
   }
 
-  /** Everything needed to rebuild this campaign. */
+  /**
+   * Everything needed to rebuild this campaign, as of now: compacted, with
+   * no command to run again. Its moment is now, or the earliest timer still
+   * to run if one is overdue (a live timer a little late), so that a resumed
+   * campaign runs that timer at its own time.
+   */
   journal(): SimulationJournal {
-    return {v: 1, startedAt: this.journalHead.startedAt, script: this.journalHead.script, commands: [...this.entries]};
+    const state = this.dialer.state();
+    const at = Math.min(this.clock.nextMoment(), ...state.agenda.map((entry) => entry.at));
+    return {v: 2, script: this.script, at, state, snapshot: this.mirror.snapshot(), commands: [], outcomes: this.outcomes.list()};
   }
 
-  /** The campaign's clock (epoch ms): the live one, once the journal is replayed. */
+  /** The situation now, as a page that connects must see it (protocol 1.1). */
+  snapshot(): Snapshot {
+    return this.mirror.snapshot();
+  }
+
+  /** The campaign's clock (epoch ms): the live one, once the journal has caught up. */
   now(): number {
     return this.clock.now();
   }
 
-  /** How the command sent under `key` ended, if it ran. */
+  /** How the command sent under `key` ended, if it ran (and `key` is one of the latest `OUTCOMES_KEPT`). */
   outcome(key: string): CommandOutcome | undefined {
     return this.outcomes.get(key);
   }
@@ -159,8 +128,9 @@ export class RecordedSimulatedDialer implements DialerAdapter {
     this.live.complete();
   }
 
-  /** The simulated dialer answers at once. */
+  /** The simulated dialer answers at once; the mirror learns what the agent did first. */
   private execute(command: DialerCommand): CommandOutcome {
+    this.mirror.command(command, this.clock.now());
     const outcome: {value: CommandOutcome} = {value: {ok: true}};
     this.dialer.send(command).subscribe({
       error: (error: {code?: string; message?: string}) => {
@@ -170,12 +140,11 @@ export class RecordedSimulatedDialer implements DialerAdapter {
     return outcome.value;
   }
 
-  private run(entry: JournalEntry, notify = false): Observable<void> {
+  private run(entry: JournalEntry, store = false): Observable<void> {
     return new Observable<void>((subscriber) => {
-      this.entries.push(entry);
       const outcome = this.clock.runAt(entry.at, () => this.execute(entry.command));
       if (entry.key !== undefined) this.outcomes.set(entry.key, outcome);
-      if (notify) this.store();
+      if (store) this.store();
       return answer(outcome).subscribe(subscriber);
     });
   }
@@ -193,5 +162,24 @@ function answer(outcome: CommandOutcome): Observable<void> {
   return new Observable<void>((subscriber) => {
     if (outcome.ok) subscriber.complete();
     else subscriber.error(new DialerError(outcome.code, outcome.message));
+  });
+}
+
+/**
+ * One snapshot of the situation when a subscriber comes, then what happens
+ * from then on, including what happens while the snapshot is delivered.
+ */
+function snapshotThenLive(snapshot: () => unknown, live: Observable<unknown>): Observable<unknown> {
+  return new Observable<unknown>((subscriber) => {
+    let early: unknown[] | null = [];
+    const subscription = live.subscribe({
+      next: (event) => (early ? early.push(event) : subscriber.next(event)),
+      error: (error) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    });
+    subscriber.next(snapshot());
+    for (let i = 0; i < early.length; i += 1) subscriber.next(early[i]);
+    early = null;
+    return subscription;
   });
 }

@@ -3,8 +3,12 @@
  * contacts, calls with ringing, CPA and outcomes, a concurrent-call limit and
  * agent-state changes. It runs on real time in the demo and on virtual time in
  * tests (inject the scheduler).
+ *
+ * Its state is plain data (`state()`, see simulation-state.ts): every timer
+ * is an entry of its agenda (when, and what it does), so a dialer built from
+ * that data carries on exactly where another left off.
  */
-import {Observable, Subject, asyncScheduler, defer, of, concat, type SchedulerLike, type Subscription} from 'rxjs';
+import {Observable, Subject, asyncScheduler, defer, of, concat, type SchedulerLike} from 'rxjs';
 import type {Capabilities} from '../../core/state.js';
 import {
   PROTOCOL_VERSION,
@@ -14,9 +18,21 @@ import {
   type DialerCommand,
   type DialerCommandType,
   type DialerEvent,
-  type TimeoutAction,
 } from '../../protocol/index.js';
+import {Agenda} from './agenda.js';
+import {ContactQueue} from './contact-queue.js';
+import {
+  RECORDS_KEPT,
+  initialSimulationState,
+  timings,
+  type CallbackRecord,
+  type SimulatedAction,
+  type SimulationState,
+} from './simulation-state.js';
 import {DialerError, type DialerAdapter} from '../dialer-adapter.js';
+
+export type {CallbackRecord, SimulatedAction, SimulatedCallPhase, SimulationState} from './simulation-state.js';
+export {RECORDS_KEPT} from './simulation-state.js';
 
 /** What a simulated customer does when called. */
 export type SimulatedOutcome = 'answer' | 'no-answer' | 'busy' | 'machine' | 'fax' | 'invalid-number' | 'fail';
@@ -49,20 +65,6 @@ export interface SimulatedCampaignScript {
   readonly enforcesTimeout?: boolean;
 }
 
-interface LiveOffer {
-  readonly offerId: string;
-  readonly contact: SimulatedContact;
-  readonly deadline: number | null;
-  expiry: Subscription | null;
-}
-
-interface LiveCall {
-  readonly callId: string;
-  readonly contact: SimulatedContact;
-  phase: 'dialing' | 'ringing' | 'connected' | 'machine';
-  readonly timers: Subscription[];
-}
-
 /** What the simulated dialer can do for this script (also what a page needs to reach it over the reference server). */
 export function simulatedCapabilities(script: Pick<SimulatedCampaignScript, 'campaign' | 'enforcesTimeout'>): Capabilities {
   const {campaign} = script;
@@ -73,51 +75,87 @@ export function simulatedCapabilities(script: Pick<SimulatedCampaignScript, 'cam
   return {enforcesTimeout: script.enforcesTimeout ?? false, actions};
 }
 
+/** How a simulated dialer runs: its clock, and where it carries on from. */
+export interface SimulatedDialerOptions {
+  /** The clock; a virtual one in tests. */
+  readonly scheduler?: SchedulerLike;
+  /**
+   * Where to carry on from: the `state()` of a dialer of the same script, on
+   * a clock at (or catching up from) the moment it was taken. Default: the
+   * script's start, now.
+   */
+  readonly state?: SimulationState;
+}
+
 export class SimulatedDialer implements DialerAdapter {
   readonly capabilities: Capabilities;
   readonly events$: Observable<unknown>;
+  /** Contacts removed with "add to do-not-call". */
+  readonly doNotCall: Set<string>;
+  /** The latest callbacks scheduled (up to `RECORDS_KEPT`), in order. */
+  readonly callbacks: CallbackRecord[];
+  /** Disposition codes given, by call (the latest `RECORDS_KEPT` calls). */
+  readonly dispositions: Map<string, string>;
 
   private readonly out = new Subject<DialerEvent>();
   private readonly scheduler: SchedulerLike;
-  private readonly queue: SimulatedContact[];
-  private readonly timers = new Set<Subscription>();
+  private readonly agenda: Agenda<SimulatedAction>;
+  private readonly queue: ContactQueue;
   private agent: AgentState;
-  private reservationId: string | null = null;
-  private offer: LiveOffer | null = null;
-  private call: LiveCall | null = null;
-  private serial = 0;
-  /** Contacts removed with "add to do-not-call". */
-  readonly doNotCall = new Set<string>();
-  /** Callbacks scheduled, in order. */
-  readonly callbacks: {contactId: string; at: number; phoneNumber: string; backToMe: boolean}[] = [];
-  private lastCallContact: SimulatedContact | null = null;
-  /** Disposition codes given, by call. */
-  readonly dispositions = new Map<string, string>();
-  private lastCallId: string | null = null;
-  /** The call whose disposition the dialer waits for before the next preview. */
-  private wrapUp: {readonly callId: string; readonly timer: Subscription | null} | null = null;
+  private reservationId: string | null;
+  private offer: SimulationState['offer'];
+  private call: Mutable<NonNullable<SimulationState['call']>> | null;
+  private lastCall: SimulationState['lastCall'];
+  private wrapUp: SimulationState['wrapUp'];
+  private serial: number;
 
   constructor(
     private readonly script: SimulatedCampaignScript,
-    options: {readonly scheduler?: SchedulerLike} = {},
+    options: SimulatedDialerOptions = {},
   ) {
     this.scheduler = options.scheduler ?? asyncScheduler;
-    this.queue = [...script.contacts];
-    this.agent = script.agentAvailable ? 'available' : 'not-ready';
+    const state = options.state ?? initialSimulationState(script, this.now());
+    this.queue = new ContactQueue(script.contacts.length, state.queue);
+    this.agent = state.agent;
+    this.reservationId = state.reservationId;
+    this.offer = state.offer;
+    this.call = state.call && {...state.call};
+    this.lastCall = state.lastCall;
+    this.wrapUp = state.wrapUp;
+    this.serial = state.serial;
+    this.doNotCall = new Set(state.doNotCall);
+    this.callbacks = state.callbacks.map((c) => ({...c}));
+    this.dispositions = new Map(state.dispositions.map((d) => [d.callId, d.code]));
     this.capabilities = simulatedCapabilities(script);
     this.events$ = concat(
       defer(() => of<DialerEvent>({type: 'agent-state', state: this.agent})),
       this.out,
     );
-    for (const change of script.agentStateChanges ?? []) {
-      this.later(change.atMs, () => this.setAgent(change.state, change.reason));
-    }
-    if (this.agent === 'available') this.later(this.latency, () => this.reserveIfDue());
+    this.agenda = new Agenda(this.scheduler, (action) => this.perform(action));
+    for (const entry of state.agenda) this.agenda.plan(entry.at, entry.action);
   }
 
   /** Contacts not yet called or removed. */
   get remainingContacts(): number {
-    return this.queue.length + (this.offer ? 1 : 0);
+    return this.queue.size + (this.offer ? 1 : 0);
+  }
+
+  /** Everything needed to carry on from here (`options.state`), as plain data. */
+  state(): SimulationState {
+    return {
+      agent: this.agent,
+      queue: this.queue.state(),
+      reservationId: this.reservationId,
+      offer: this.offer,
+      call: this.call && {...this.call},
+      lastCall: this.lastCall,
+      wrapUp: this.wrapUp,
+      serial: this.serial,
+      agenda: this.agenda.list(),
+      doNotCall: [...this.doNotCall],
+      callbacks: this.callbacks.map((c) => ({...c})),
+      dispositions: [...this.dispositions].map(([callId, code]) => ({callId, code})),
+    };
   }
 
   send(command: DialerCommand): Observable<void> {
@@ -133,13 +171,12 @@ export class SimulatedDialer implements DialerAdapter {
 
   /** Stops every pending timer; the dialer says nothing more. */
   dispose(): void {
-    this.timers.forEach((t) => t.unsubscribe());
-    this.timers.clear();
+    this.agenda.dispose();
     this.out.complete();
   }
 
-  private get latency(): number {
-    return this.script.latencyMs ?? 400;
+  private get timings() {
+    return timings(this.script);
   }
 
   private get limitReached(): boolean {
@@ -158,16 +195,17 @@ export class SimulatedDialer implements DialerAdapter {
           throw new DialerError('agent-busy', 'A contact, a call or its wrap-up is in progress.');
         }
         if (this.reportLimit()) return;
-        this.later(this.latency, () => this.offerNext());
+        this.later(this.timings.latencyMs, {do: 'offer-next'});
         return;
       case 'answer-reservation':
         if (command.reservationId !== this.reservationId) throw stale('reservation');
         this.emit({type: 'reservation-answered', reservationId: command.reservationId});
-        this.later(this.latency, () => this.offerNext());
+        this.later(this.timings.latencyMs, {do: 'offer-next'});
         return;
       case 'accept': {
         const offer = this.takeOffer(command.offerId);
         if (this.limitReached) {
+          // The offer stays, without its expiry.
           this.offer = offer;
           this.reportLimit();
           throw new DialerError('concurrent-call-limit', 'No more calls can be made: the concurrent-call limit is reached.');
@@ -177,20 +215,20 @@ export class SimulatedDialer implements DialerAdapter {
       }
       case 'skip':
         this.requireSkipReason(command.reason, command.source);
-        this.queue.push(this.takeOffer(command.offerId).contact);
+        this.queue.putLast(this.takeOffer(command.offerId).contact);
         this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'skipped'});
         this.pushNext();
         return;
       case 'remove': {
         const {contact} = this.takeOffer(command.offerId);
-        if (command.doNotCall) this.doNotCall.add(contact.id);
+        if (command.doNotCall) this.doNotCall.add(this.script.contacts[contact].id);
         this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'removed'});
         this.pushNext();
         return;
       }
       case 'leave-campaign':
         if (command.offerId) {
-          this.queue.unshift(this.takeOffer(command.offerId).contact);
+          this.queue.putFirst(this.takeOffer(command.offerId).contact);
           this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'left'});
         }
         this.reservationId = null;
@@ -207,10 +245,12 @@ export class SimulatedDialer implements DialerAdapter {
         this.afterCall();
         return;
       case 'schedule-callback': {
-        const contact = command.offerId !== undefined ? this.offer?.contact : this.lastCallContact;
-        if (!contact || (command.offerId !== undefined && this.offer?.offerId !== command.offerId)) throw stale('contact');
+        const index = command.offerId !== undefined ? this.offer?.contact : this.lastCall?.contact;
+        if (index === undefined || (command.offerId !== undefined && this.offer?.offerId !== command.offerId)) throw stale('contact');
         if (command.at <= this.now()) throw new DialerError('callback-in-past', 'A callback must be in the future.');
-        this.callbacks.push({contactId: contact.id, at: command.at, phoneNumber: command.phoneNumber, backToMe: command.backToMe});
+        const contactId = this.script.contacts[index].id;
+        this.callbacks.push({contactId, at: command.at, phoneNumber: command.phoneNumber, backToMe: command.backToMe});
+        if (this.callbacks.length > RECORDS_KEPT) this.callbacks.shift();
         return;
       }
       case 'set-disposition': {
@@ -220,11 +260,45 @@ export class SimulatedDialer implements DialerAdapter {
           throw new DialerError('unknown-disposition', 'That disposition is not one of this campaign\'s.');
         }
         this.dispositions.set(command.callId, command.code);
-        wrapUp.timer?.unsubscribe();
+        if (this.dispositions.size > RECORDS_KEPT) this.dispositions.delete(this.dispositions.keys().next().value!);
+        this.agenda.cancel((a) => a.do === 'end-wrap-up' && a.callId === wrapUp.callId);
         this.wrapUp = null;
         this.nextAfterCall();
         return;
       }
+    }
+  }
+
+  /** What falls due on the agenda. */
+  private perform(action: SimulatedAction): void {
+    switch (action.do) {
+      case 'set-agent-state':
+        this.setAgent(action.state, action.reason);
+        return;
+      case 'reserve':
+        this.reserveIfDue();
+        return;
+      case 'offer-next':
+        this.offerNext();
+        return;
+      case 'expire-offer':
+        this.expire();
+        return;
+      case 'ring':
+        this.call!.phase = 'ringing';
+        this.progress('ringing');
+        return;
+      case 'conclude':
+        this.conclude();
+        return;
+      case 'hang-up':
+        this.endCall(action.reason);
+        this.afterCall();
+        return;
+      case 'end-wrap-up':
+        this.wrapUp = null;
+        this.nextAfterCall();
+        return;
     }
   }
 
@@ -257,13 +331,13 @@ export class SimulatedDialer implements DialerAdapter {
     this.agent = state;
     this.emit(reason === undefined ? {type: 'agent-state', state} : {type: 'agent-state', state, reason});
     if (state === 'available') {
-      this.later(this.latency, () => this.reserveIfDue());
+      this.later(this.timings.latencyMs, {do: 'reserve'});
       return;
     }
     this.reservationId = null;
     if (this.offer) {
       const {offerId} = this.offer;
-      this.queue.unshift(this.dropOffer().contact);
+      this.queue.putFirst(this.dropOffer().contact);
       this.emit({type: 'offer-withdrawn', offerId, reason: 'withdrawn'});
     }
   }
@@ -272,7 +346,7 @@ export class SimulatedDialer implements DialerAdapter {
   private reserveIfDue(): void {
     const {campaign} = this.script;
     if (campaign.mode === 'preview' || this.agent !== 'available') return;
-    if (this.reservationId || this.offer || this.call || this.wrapUp || this.queue.length === 0) return;
+    if (this.reservationId || this.offer || this.call || this.wrapUp || this.queue.size === 0) return;
     if (this.reportLimit()) return;
     this.reservationId = this.id('reservation');
     this.emit({type: 'reservation-offered', reservationId: this.reservationId, campaign, at: this.now()});
@@ -280,8 +354,8 @@ export class SimulatedDialer implements DialerAdapter {
 
   private offerNext(): void {
     if (this.agent !== 'available' || this.offer || this.call) return;
-    const contact = this.queue.shift();
-    if (!contact) {
+    const contact = this.queue.take();
+    if (contact === undefined) {
       this.reservationId = null;
       this.emit({type: 'action-failed', action: 'request-contact', code: 'campaign-complete', message: 'Every contact of this campaign has been worked.'});
       return;
@@ -289,87 +363,75 @@ export class SimulatedDialer implements DialerAdapter {
     const {campaign} = this.script;
     const now = this.now();
     const deadline = campaign.timeoutMs > 0 ? now + campaign.timeoutMs : null;
-    const offer: LiveOffer = {offerId: this.id('offer'), contact, deadline, expiry: null};
-    this.offer = offer;
-    const {outcome: _outcome, ...publicContact} = contact;
-    this.emit({type: 'contact-offered', offerId: offer.offerId, campaign, contact: publicContact, offeredAt: now, deadline});
-    if (deadline !== null && this.capabilities.enforcesTimeout) {
-      offer.expiry = this.later(campaign.timeoutMs, () => this.expire(offer, campaign.timeoutAction));
-    }
+    const offerId = this.id('offer');
+    this.offer = {offerId, contact};
+    const {outcome: _outcome, ...publicContact} = this.script.contacts[contact];
+    this.emit({type: 'contact-offered', offerId, campaign, contact: publicContact, offeredAt: now, deadline});
+    if (deadline !== null && this.capabilities.enforcesTimeout) this.later(campaign.timeoutMs, {do: 'expire-offer', offerId});
   }
 
   /** A dialer that enforces timeouts acts on its own (R-C1). */
-  private expire(offer: LiveOffer, action: TimeoutAction): void {
-    if (this.offer !== offer) return;
-    this.dropOffer();
+  private expire(): void {
+    const action = this.script.campaign.timeoutAction;
+    const offer = this.dropOffer();
     this.emit({type: 'offer-withdrawn', offerId: offer.offerId, reason: 'expired', autoAction: action});
     if (action === 'accept') {
       this.dial(offer.contact, offer.offerId);
       return;
     }
-    if (action === 'skip') this.queue.push(offer.contact);
+    if (action === 'skip') this.queue.putLast(offer.contact);
     this.pushNext();
   }
 
   /** Standard and direct preview push the next contact (R-A2); in preview mode the agent asks (R-M1). */
   private pushNext(): void {
-    if (this.script.campaign.mode !== 'preview') this.later(this.latency, () => this.offerNext());
+    if (this.script.campaign.mode !== 'preview') this.later(this.timings.latencyMs, {do: 'offer-next'});
   }
 
-  private takeOffer(offerId: string): LiveOffer {
+  private takeOffer(offerId: string): NonNullable<SimulationState['offer']> {
     if (this.offer?.offerId !== offerId) throw stale('offer');
     return this.dropOffer();
   }
 
-  private dropOffer(): LiveOffer {
+  private dropOffer(): NonNullable<SimulationState['offer']> {
     const offer = this.offer!;
-    offer.expiry?.unsubscribe();
+    this.agenda.cancel((a) => a.do === 'expire-offer' && a.offerId === offer.offerId);
     this.offer = null;
     return offer;
   }
 
-  private dial(contact: SimulatedContact, offerId: string): void {
-    const outcome = contact.outcome ?? this.script.outcome ?? 'answer';
-    const {cpa} = this.script.campaign;
-    const call: LiveCall = {callId: this.id('call'), contact, phase: 'dialing', timers: []};
-    this.call = call;
+  private dial(contact: number, offerId: string): void {
+    const callId = this.id('call');
+    this.call = {callId, offerId, contact, phase: 'dialing'};
     this.reservationId = null;
-    const progress = (phase: 'dialing' | 'ringing' | 'connected') =>
-      this.emit({type: 'call-progress', offerId, callId: call.callId, phase});
-    progress('dialing');
-    const ringAt = this.script.dialMs ?? 500;
-    const outcomeAt = ringAt + (this.script.ringMs ?? 3000);
-    call.timers.push(
-      this.later(ringAt, () => {
-        call.phase = 'ringing';
-        progress('ringing');
-      }),
-      this.later(outcomeAt, () => this.conclude(call, outcome, cpa, progress)),
-    );
+    this.progress('dialing');
+    const {dialMs, ringMs} = this.timings;
+    this.later(dialMs, {do: 'ring', callId});
+    this.later(dialMs + ringMs, {do: 'conclude', callId});
   }
 
-  private conclude(
-    call: LiveCall,
-    outcome: SimulatedOutcome,
-    cpa: boolean,
-    progress: (phase: 'connected') => void,
-  ): void {
+  private progress(phase: 'dialing' | 'ringing' | 'connected'): void {
+    const {offerId, callId} = this.call!;
+    this.emit({type: 'call-progress', offerId, callId, phase});
+  }
+
+  /** The call's outcome, as its contact (or the script) says the customer answers. */
+  private conclude(): void {
+    const call = this.call!;
+    const outcome = this.script.contacts[call.contact].outcome ?? this.script.outcome ?? 'answer';
+    const {cpa} = this.script.campaign;
     const failWith = (reason: 'busy' | 'no-answer' | 'fax' | 'invalid-number') => {
       if (cpa) this.emit({type: 'cpa-result', callId: call.callId, result: reason});
       else this.emit({type: 'call-failed', callId: call.callId, reason});
       this.endCall(reason);
       this.afterCall();
     };
-    const hangUpLater = (reason: string) =>
-      call.timers.push(this.later(this.script.talkMs ?? 8000, () => {
-        this.endCall(reason);
-        this.afterCall();
-      }));
+    const hangUpLater = (reason: string) => this.later(this.timings.talkMs, {do: 'hang-up', callId: call.callId, reason});
     switch (outcome) {
       case 'answer':
         call.phase = 'connected';
         if (cpa) this.emit({type: 'cpa-result', callId: call.callId, result: 'live-voice'});
-        else progress('connected');
+        else this.progress('connected');
         hangUpLater('customer-hung-up');
         return;
       case 'machine':
@@ -380,7 +442,7 @@ export class SimulatedDialer implements DialerAdapter {
         } else {
           // Without CPA the agent simply hears the machine on a connected call, until it hangs up.
           call.phase = 'connected';
-          progress('connected');
+          this.progress('connected');
           hangUpLater('machine-hung-up');
         }
         return;
@@ -397,23 +459,19 @@ export class SimulatedDialer implements DialerAdapter {
   private endCall(reason: string): void {
     const call = this.call;
     if (!call) return;
-    call.timers.forEach((t) => t.unsubscribe());
+    this.agenda.cancel((a) => (a.do === 'ring' || a.do === 'conclude' || a.do === 'hang-up') && a.callId === call.callId);
     this.call = null;
-    this.lastCallId = call.callId;
-    this.lastCallContact = call.contact;
+    this.lastCall = {callId: call.callId, contact: call.contact};
     this.emit({type: 'call-ended', callId: call.callId, reason, at: this.now()});
   }
 
   /** After a call: its wrap-up when the campaign has one, then the next reservation (R-A2). */
   private afterCall(): void {
     const config = this.script.campaign.wrapUp;
-    if (config && this.lastCallId) {
-      const callId = this.lastCallId;
-      const timer = config.timeoutMs > 0 ? this.later(config.timeoutMs, () => {
-        this.wrapUp = null;
-        this.nextAfterCall();
-      }) : null;
-      this.wrapUp = {callId, timer};
+    if (config && this.lastCall) {
+      const {callId} = this.lastCall;
+      if (config.timeoutMs > 0) this.later(config.timeoutMs, {do: 'end-wrap-up', callId});
+      this.wrapUp = {callId};
       return;
     }
     this.nextAfterCall();
@@ -421,20 +479,15 @@ export class SimulatedDialer implements DialerAdapter {
 
   /** The next reservation in standard and direct preview (R-A2). */
   private nextAfterCall(): void {
-    this.later(this.latency * 2, () => this.reserveIfDue());
+    this.later(this.timings.latencyMs * 2, {do: 'reserve'});
   }
 
   private emit(event: DialerEvent): void {
     this.out.next({...event, v: PROTOCOL_VERSION} as DialerEvent);
   }
 
-  private later(delayMs: number, work: () => void): Subscription {
-    const sub = this.scheduler.schedule(() => {
-      this.timers.delete(sub);
-      work();
-    }, delayMs);
-    this.timers.add(sub);
-    return sub;
+  private later(delayMs: number, action: SimulatedAction): void {
+    this.agenda.plan(this.now() + delayMs, action);
   }
 
   private now(): number {
@@ -446,6 +499,8 @@ export class SimulatedDialer implements DialerAdapter {
     return `${kind}-${this.serial}`;
   }
 }
+
+type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 function stale(what: string): DialerError {
   return new DialerError('stale-' + what, `That ${what} is no longer current.`);

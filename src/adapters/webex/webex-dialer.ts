@@ -26,6 +26,7 @@ import {DialerError, type DialerAdapter} from '../dialer-adapter.js';
 import {
   campaignIdOf,
   contactOffered,
+  hydratedCall,
   isReservation,
   readSettings,
   startedAt,
@@ -246,10 +247,8 @@ export class WebexDialer implements DialerAdapter {
     const settings = readSettings(data, null);
     if (!settings || this.tracked.has(offerId)) return;
     const ended = data.wrapUpRequired === true || data.interaction?.state === 'wrapUp';
-    const tracked = this.track(offerId, task, settings, ended ? 'wrap-up' : 'call');
-    this.emit(contactOffered(offerId, data, settings, startedAt(data, this.now()), this.extras));
-    this.emit({type: 'call-progress', offerId, callId: tracked.offerId, phase: 'connected'});
-    if (ended) this.emit({type: 'call-ended', callId: offerId, wrapUp: this.extras.wrapUpCodes.length > 0});
+    this.track(offerId, task, settings, ended ? 'wrap-up' : 'call');
+    this.emit(hydratedCall(contactOffered(offerId, data, settings, startedAt(data, this.now()), this.extras), ended));
   }
 
   /** Available, or Not ready with the name of the agent's idle code. */

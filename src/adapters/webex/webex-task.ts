@@ -6,7 +6,7 @@
  * is left for the store's validation to report.
  */
 import type {TaskData} from '@webex/contact-center';
-import type {Campaign, DialerEventOf, Reason, TimeoutAction} from '../../protocol/index.js';
+import type {Campaign, DialerEventOf, Reason, Snapshot, TimeoutAction} from '../../protocol/index.js';
 
 /** The `data.type` of a task that is a campaign preview reservation. */
 export const RESERVATION_TYPE = 'AgentOfferCampaignReservation';
@@ -154,6 +154,38 @@ export function contactOffered(
     },
     offeredAt,
     deadline: deadlineOf(settings, offeredAt),
+  };
+}
+
+/**
+ * The snapshot (protocol 1.1) of a campaign call the SDK hydrated after a
+ * reload or a reconnection: the call, connected or waiting for its
+ * disposition, timed from its preview's start, and nothing else on the desk.
+ */
+export function hydratedCall(offer: DialerEventOf<'contact-offered'>, ended: boolean): Snapshot {
+  return {
+    type: 'snapshot',
+    agent: null,
+    requesting: false,
+    reservation: null,
+    offer: null,
+    call: {
+      callId: offer.offerId,
+      offerId: offer.offerId,
+      campaign: offer.campaign,
+      contact: offer.contact,
+      phoneNumber: offer.contact.phoneNumbers[0].number,
+      startedAt: offer.offeredAt,
+      phase: ended ? 'ended' : 'connected',
+      cpa: null,
+      failReason: null,
+      cancelling: false,
+      voicemailLeft: false,
+      wrapUp: ended && offer.campaign.wrapUp ? {deadline: null, disposition: null} : null,
+      callbackAt: null,
+    },
+    lastFailure: null,
+    limit: null,
   };
 }
 

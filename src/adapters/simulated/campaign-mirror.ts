@@ -1,15 +1,15 @@
 /**
  * The situation a campaign is in, as its pages must see it: the campaign's
  * own events and the commands it ran, folded through the kit's machine. Its
- * snapshot (protocol 1.1) is what a page gets when it connects, instead of a
- * replay of everything so far: its size depends on the situation, not on how
- * long the campaign has run.
+ * snapshot (protocol 1.1) is what a page gets when it connects or subscribes,
+ * instead of a replay of everything so far: its size depends on the
+ * situation, not on how long the campaign has run.
  */
-import type {Intent} from '../src/core/intents.js';
-import {transition} from '../src/core/machine.js';
-import {snapshotOf} from '../src/core/snapshot.js';
-import {initialState, type Capabilities, type CampaignState} from '../src/core/state.js';
-import {parseDialerEvent, type DialerCommand, type Snapshot} from '../src/protocol/index.js';
+import type {Intent} from '../../core/intents.js';
+import {transition} from '../../core/machine.js';
+import {applySnapshot, snapshotOf} from '../../core/snapshot.js';
+import {initialState, type Capabilities, type CampaignState} from '../../core/state.js';
+import {PROTOCOL_VERSION, parseDialerEvent, type DialerCommand, type Snapshot} from '../../protocol/index.js';
 
 export class CampaignMirror {
   private state: CampaignState;
@@ -29,8 +29,13 @@ export class CampaignMirror {
     this.state = transition(this.state, {kind: 'intent', intent: intentOf(command)}, now).state;
   }
 
+  /** Takes the situation of an earlier snapshot of the same campaign (a journal's, on resume). */
+  restore(snapshot: Snapshot): void {
+    this.state = applySnapshot(this.state, snapshot);
+  }
+
   snapshot(): Snapshot {
-    return snapshotOf(this.state);
+    return {...snapshotOf(this.state), v: PROTOCOL_VERSION};
   }
 }
 
