@@ -345,7 +345,8 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
       server = await startReferenceDialer(campaign, {stateDir, scheduler, port});
       figures.interruptions.server_restarts += 1;
       await compare('server restart', ...resumes);
-    } else if (rand() < 0.5) {
+    } else if ((figures.interruptions.drops + figures.interruptions.reloads) % 2 === 0) {
+      // Drops and reloads take turns, at random moments.
       page.drop();
       figures.interruptions.drops += 1;
       await compare('dropped connection', resumes[0], resumes[1] - 1);

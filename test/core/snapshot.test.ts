@@ -12,7 +12,8 @@ import {transition, type CoreInput} from '../../src/core/machine.js';
 import {applySnapshot, snapshotOf} from '../../src/core/snapshot.js';
 import {CALL_RANK, initialState, type Capabilities, type CampaignState} from '../../src/core/state.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
-import {parseDialerEvent, type DialerCommand} from '../../src/protocol/index.js';
+import type {Intent} from '../../src/core/intents.js';
+import {parseDialerEvent, type DialerCommand, type DialerEvent, type DialerEventOf} from '../../src/protocol/index.js';
 import {FUZZ, capsArb, eventArb, intentArb} from './arbitraries.js';
 import {capabilities, offered} from './fixtures.js';
 
@@ -31,6 +32,75 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {weight: 1, arbitrary: fc.constant({kind: 'reload' as const})},
   {weight: 1, arbitrary: fc.integer({min: 1, max: 6}).map((steps) => ({kind: 'drop' as const, steps}))},
 );
+
+const event = (e: DialerEvent): Step => ({kind: 'input', input: {kind: 'event', event: e}});
+const intent = (i: Intent): Step => ({kind: 'input', input: {kind: 'intent', intent: i}});
+
+/**
+ * A call from start to end, as a dialer tells it, with the agent's part:
+ * random steps seldom make one. Its ids are its own, as a dialer's are.
+ */
+const callArb: fc.Arbitrary<Step[]> = fc
+  .record({
+    offer: eventArb.filter((e) => e.type === 'contact-offered'),
+    id: fc.nat(),
+    end: fc.constantFrom('failed', 'busy', 'machine', 'live', 'ended', 'ringing'),
+    agent: fc.boolean(),
+  })
+  .map(({offer, id, end, agent}) => {
+    const [offerId, callId] = [`story-${id}`, `story-call-${id}`];
+    const steps: Step[] = [event({...(offer as DialerEventOf<'contact-offered'>), offerId}), ...(agent ? [intent({type: 'accept', offerId})] : []), event({type: 'call-progress', offerId, callId, phase: 'dialing'})];
+    if (end === 'failed') steps.push(event({type: 'call-failed', callId, reason: 'network'}));
+    if (end === 'busy') steps.push(event({type: 'cpa-result', callId, result: 'busy'}));
+    // The agent's part may be still to come (when a stale snapshot meets it).
+    if (end === 'machine') steps.push(event({type: 'cpa-result', callId, result: 'answering-machine'}), ...(agent ? [intent({type: 'voicemail-left', callId})] : []));
+    if (end === 'live') steps.push(event({type: 'call-progress', offerId, callId, phase: 'connected'}), event({type: 'call-ended', callId}), ...(agent ? [intent({type: 'set-disposition', callId, code: 'ok'})] : []));
+    if (end === 'ringing') steps.push(event({type: 'call-progress', offerId, callId, phase: 'ringing'}));
+    if (end === 'ended') steps.push(event({type: 'call-ended', callId}));
+    return steps;
+  });
+
+/** The agent, available, asks for a contact (preview). */
+const requestArb: fc.Arbitrary<Step[]> = fc.constant([
+  event({type: 'agent-state', state: 'available'}),
+  intent({type: 'request-contact'}),
+]);
+
+/** An offer whose timeout passes, and the dialer refuses the kit's timeout action: the kit does not send it again. */
+const refusedTimeoutArb: fc.Arbitrary<Step[]> = fc.record({id: fc.nat(), action: fc.constantFrom('skip', 'remove' as const)}).map(({id, action}) => {
+  const offerId = `timeout-${id}`;
+  return [
+    event(offered(offerId, {timeoutMs: 5_000, timeoutAction: action}, 0)),
+    {kind: 'wait', ms: 6_000},
+    event({type: 'action-failed', action, offerId, code: 'E', message: 'refused'}),
+  ];
+});
+
+/** Random steps with whole stories among them. */
+const stepsArb = (maxLength: number) =>
+  fc
+    .array(
+      fc.oneof(
+        {weight: 8, arbitrary: stepArb.map((step) => [step])},
+        {weight: 2, arbitrary: callArb},
+        {weight: 1, arbitrary: requestArb},
+        {weight: 1, arbitrary: refusedTimeoutArb},
+      ),
+      {maxLength},
+    )
+    .map((runs) => runs.flat());
+
+/** What the agent would do with what is on show now (so that a stale snapshot meets it). */
+function actionsOn(state: CampaignState): Intent[] {
+  const intents: Intent[] = [];
+  if (state.reservation) intents.push({type: 'answer-reservation', reservationId: state.reservation.reservationId});
+  if (state.offer) intents.push({type: 'accept', offerId: state.offer.offerId}, {type: 'skip', offerId: state.offer.offerId});
+  if (state.call) {
+    const callId = state.call.callId;
+    intents.push({type: 'cancel-call', callId}, {type: 'voicemail-left', callId}, {type: 'set-disposition', callId, code: 'ok'});
+  }
+  return intents;
+}
 
 /** What the agent sees, without the page's own notices (a reloaded page has not seen the earlier ones). */
 function seen(state: CampaignState, now: number) {
@@ -54,7 +124,7 @@ class Page {
 describe('snapshots (protocol 1.1)', () => {
   it('every snapshot a state gives passes the protocol', () => {
     fc.assert(
-      fc.property(capsArb, fc.array(stepArb, {maxLength: 40}), (caps, steps) => {
+      fc.property(capsArb, stepsArb(20), (caps, steps) => {
         const page = new Page(caps);
         let now = 0;
         for (const step of steps) {
@@ -70,7 +140,7 @@ describe('snapshots (protocol 1.1)', () => {
 
   it('after a reload or a dropped connection and its snapshot, the page shows and sends what an uninterrupted twin does', () => {
     fc.assert(
-      fc.property(capsArb, fc.array(stepArb, {maxLength: 60}), (caps, steps) => {
+      fc.property(capsArb, stepsArb(30), (caps, steps) => {
         const twin = new Page(caps);
         let page = new Page(caps);
         let now = 0;
@@ -109,7 +179,7 @@ describe('snapshots (protocol 1.1)', () => {
 
   it('a snapshot taken before what the agent just did does not undo it', () => {
     fc.assert(
-      fc.property(capsArb, fc.array(stepArb, {maxLength: 40}), fc.array(intentArb, {minLength: 1, maxLength: 4}), (caps, steps, intents) => {
+      fc.property(capsArb, stepsArb(20), fc.array(fc.nat(), {minLength: 1, maxLength: 4}), (caps, steps, picks) => {
         const page = new Page(caps);
         let now = 0;
         for (const step of steps) {
@@ -117,7 +187,10 @@ describe('snapshots (protocol 1.1)', () => {
           if (step.kind === 'wait') now += step.ms;
         }
         const stale = snapshotOf(page.state);
-        for (const intent of intents) page.input({kind: 'intent', intent}, now);
+        for (const pick of picks) {
+          const choices = actionsOn(page.state);
+          if (choices.length) page.input({kind: 'intent', intent: choices[pick % choices.length]}, now);
+        }
         const before = page.state;
         const after = applySnapshot(before, stale);
         if (before.offer && after.offer?.offerId === before.offer.offerId && before.offer.decision) {
