@@ -187,8 +187,8 @@ interface Ledger {
   sent: number;
   /** Commands in flight when their page was reloaded: the new page shows whether they ran. */
   readonly abandoned: Set<string>;
-  /** How many times each of the latest keys was run, over every server process. */
-  readonly runs: Map<string, number>;
+  /** The latest keys run, by any server process. */
+  readonly ran: Set<string>;
   resumeBytesMax: number;
 }
 
@@ -214,7 +214,7 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
   const scheduler = new VirtualTimeScheduler();
   scheduler.frame = T0;
   const stateDir = mkdtempSync(join(tmpdir(), 'cpk-shift-'));
-  const ledger: Ledger = {sent: 0, abandoned: new Set(), runs: new Map(), resumeBytesMax: 0};
+  const ledger: Ledger = {sent: 0, abandoned: new Set(), ran: new Set(), resumeBytesMax: 0};
   const figures: ShiftFigures = {
     shift_contacts: 0, view_divergences: 0, commands_sent: 0, commands_lost: 0, commands_abandoned: 0, commands_duplicated: 0,
     resume_bytes_max: 0, journal_bytes_max: 0, heap_growth_bytes_shift: 0,
@@ -226,10 +226,9 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
   // Each process's counts, merged when it stops (a key resent after a restart is a recent one).
   const collectRuns = () => {
     for (const [key, count] of server.room()?.executions ?? []) {
-      if (count > 1 || ledger.runs.has(key)) figures.commands_duplicated += 1;
-      ledger.runs.delete(key);
-      ledger.runs.set(key, (ledger.runs.get(key) ?? 0) + count);
-      if (ledger.runs.size > KEPT_KEYS) ledger.runs.delete(ledger.runs.keys().next().value!);
+      if (count > 1 || ledger.ran.has(key)) figures.commands_duplicated += 1;
+      ledger.ran.add(key);
+      if (ledger.ran.size > KEPT_KEYS) ledger.ran.delete(ledger.ran.values().next().value!);
     }
   };
   let page = new Page(url, scheduler, campaign, ledger);
@@ -253,6 +252,24 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
     }
   };
 
+  /**
+   * An interruption armed to strike right after the agent's next action,
+   * while its command is on the wire: the line drops, or the server dies,
+   * before the answer comes.
+   */
+  let strike: (() => void) | null = null;
+  const strikeWhenActing = async (hit: () => void) => {
+    let struck = false;
+    strike = () => {
+      struck = true;
+      hit();
+    };
+    const give = scheduler.frame + 10 * MINUTE;
+    while (!struck && scheduler.frame < give) await run(scheduler.frame + 1_000, act);
+    if (!struck) strike!();
+    strike = null;
+  };
+
   // The agent: reacts to what the page shows after a human pause.
   let busyUntil = 0;
   const act = () => {
@@ -268,6 +285,7 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
       busyUntil = now + ms;
       // A moment on the clock when the agent looks again.
       scheduler.schedule(() => undefined, ms);
+      strike?.();
     };
     if (preview.stage === 'reservation' && preview.reservation && !preview.reservation.answering) {
       store.dispatch({type: 'answer-reservation', reservationId: preview.reservation.reservationId});
@@ -339,15 +357,20 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
     const resumes = [page.resumes, twin.resumes] as const;
     if (kills.length && scheduler.frame >= kills[0]) {
       kills.shift();
-      collectRuns();
-      await server.close();
+      let closing: Promise<void> = Promise.resolve();
+      await strikeWhenActing(() => {
+        collectRuns();
+        closing = server.close();
+      });
+      await closing;
       await run(scheduler.frame + 5_000, () => undefined);
       server = await startReferenceDialer(campaign, {stateDir, scheduler, port});
       figures.interruptions.server_restarts += 1;
       await compare('server restart', ...resumes);
     } else if ((figures.interruptions.drops + figures.interruptions.reloads) % 2 === 0) {
-      // Drops and reloads take turns, at random moments.
-      page.drop();
+      // Drops and reloads take turns: a drop with a command in flight, a reload at a quiet moment
+      // (a reload loses what the page was about to send: the twin would not).
+      await strikeWhenActing(() => page.drop());
       figures.interruptions.drops += 1;
       await compare('dropped connection', resumes[0], resumes[1] - 1);
     } else {
@@ -364,9 +387,9 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
   figures.heap_growth_bytes_shift = Math.max(0, process.memoryUsage().heapUsed - (heapStart || figures.heap_by_hour[0] || 0));
   figures.resume_bytes_max = ledger.resumeBytesMax;
   figures.commands_sent = ledger.sent;
-  figures.commands_abandoned = [...ledger.abandoned].filter((key) => !ledger.runs.has(key)).length;
+  figures.commands_abandoned = [...ledger.abandoned].filter((key) => !ledger.ran.has(key)).length;
   // An answered command ran (or its first outcome was given again); one still unanswered must have run.
-  figures.commands_lost = [...page.inFlight].filter((key) => !ledger.runs.has(key)).length;
+  figures.commands_lost = [...page.inFlight].filter((key) => !ledger.ran.has(key)).length;
   page.close();
   twin.close();
   await server.close();
