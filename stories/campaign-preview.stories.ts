@@ -143,6 +143,11 @@ export const SpoofedAndUnbrokenText: Story = {
     history: [{at: Date.now() - 86_400_000, outcome: 'O'.repeat(300), disposition: `${RLO}Callback`}],
   })], standard))},
 };
+const offered = preview(scenario([available, offer()], standard));
+export const PartUnavailable: Story = {
+  name: "A part that cannot be shown: a host's own view with a date no platform can format",
+  args: {view: {...offered, offer: {...offered.offer!, contact: {...offered.offer!.contact, history: [{at: 1e20, outcome: 'busy'}]}}}},
+};
 export const RightToLeft: Story = {
   name: 'Right-to-left page',
   args: {view: preview(scenario([available, offer({}, {name: 'مريم العلي'})], standard))},
