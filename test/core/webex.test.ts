@@ -2,106 +2,41 @@
  * The Webex adapter on the real `@webex/contact-center` SDK, offline (see
  * test/support/webex-sdk.ts for what is real and what is replaced). Frames
  * use the SDK's own event names (its `CC_EVENTS`) and the payload shapes of
- * its own tests; the adapter's commands go through the SDK's methods to its
- * HTTP layer.
+ * Webex's own widgets (test/support/webex-frames.ts); the adapter's commands
+ * go through the SDK's methods to its HTTP layer. The conventions of Webex's
+ * campaign-preview code are in webex-conventions.test.ts.
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import {VirtualTimeScheduler} from 'rxjs';
+import {before, describe, it} from 'node:test';
 import type {ContactCenter} from '@webex/contact-center';
-import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {WebexDialer, WEBEX_EVENTS, type WebexContactCenter, type WebexDialerOptions, type WebexTask} from '../../src/webex.js';
-import {selectPreview, selectTask} from '../../src/core/views.js';
 import type {CampaignStore} from '../../src/store/campaign-store.js';
 import {offlineWebex, SDK_VERSION, type OfflineWebex} from '../support/webex-sdk.js';
+import {ANA, BRUNO, CAMPAIGN, PROFILE, T0, card, connect as connectTo, frames, preview, settle} from '../support/webex-frames.js';
 
 // The SDK's own plugin type is accepted as it is declared (checked by tsc).
 const fromSdkType = (cc: ContactCenter) => new WebexDialer(cc);
 void fromSdkType;
 
-const T0 = Date.UTC(2026, 10, 26, 14, 0, 0);
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-const PROFILE: WebexDialerOptions['profile'] = {
-  wrapupCodes: [
-    {id: 'wu-sale', name: 'Sale', isSystem: false, isDefault: false},
-    {id: 'wu-no-sale', name: 'No sale', isSystem: false, isDefault: true},
-  ],
-  idleCodes: [
-    {id: 'idle-lunch', name: 'Lunch', isSystem: false, isDefault: false},
-    {id: 'idle-break', name: 'Break', isSystem: false, isDefault: true},
-  ],
-};
-
 let sdk: OfflineWebex;
-let serial = 0;
+let frame: ReturnType<typeof frames>;
 
 before(async () => {
   sdk = await offlineWebex();
+  frame = frames(sdk);
 });
 
-/** A store on the adapter, both on one virtual clock starting at T0. */
-function connect(options: WebexDialerOptions = {}, cc: WebexContactCenter = sdk.cc) {
-  const scheduler = new VirtualTimeScheduler();
-  scheduler.frame = T0;
-  const dialer = new WebexDialer(cc, {now: () => scheduler.now(), ...options});
-  const store = createCampaignStore(dialer, {scheduler});
-  after(() => {
-    store.dispose();
-    dialer.dispose();
-  });
-  return {dialer, store, scheduler};
-}
-
-/** A reservation frame, shaped like the SDK's own tests' (plus the preview fields newer dialers send). */
-function reservation(details: Record<string, unknown> = {}) {
-  const interactionId = `reservation-${++serial}`;
-  const frame = {
-    data: {
-      type: sdk.enums.CC_EVENTS.AGENT_OFFER_CAMPAIGN_RESERVATION,
-      interactionId,
-      agentId: sdk.agentId,
-      orgId: sdk.orgId,
-      trackingId: `tracking-${interactionId}`,
-      interaction: {
-        mediaType: 'telephony',
-        callProcessingDetails: {
-          campaignId: 'Spring Renewals',
-          customerName: 'Ana Souza',
-          customerNumber: '+551155550101',
-          campaignPreviewSkipDisabled: 'false',
-          campaignPreviewRemoveDisabled: 'true',
-          campaignPreviewAutoAction: 'SKIP',
-          campaignPreviewOfferTimeout: String(T0 + 30_000),
-          ...details,
-        },
-        callAssociatedData: {
-          plan: {name: 'plan', displayName: 'Plan', value: 'Gold', agentViewable: true},
-          secret: {name: 'secret', value: 'internal', agentViewable: false},
-        },
-      },
-    },
-  };
-  return {interactionId, frame};
-}
-
-function routing(type: string, data: Record<string, unknown>) {
-  return {type: 'RoutingMessage', data: {type, agentId: sdk.agentId, orgId: sdk.orgId, ...data}};
-}
-
-const assigned = (interactionId: string, reservationInteractionId: string) =>
-  routing(sdk.enums.CC_EVENTS.AGENT_CONTACT_ASSIGNED, {
-    interactionId,
-    reservationInteractionId,
-    interaction: {mediaType: 'telephony', state: 'connected', callProcessingDetails: {campaignId: 'Spring Renewals'}},
-  });
+const connect = (options: WebexDialerOptions = {}, cc: WebexContactCenter = sdk.cc) => connectTo(cc, options);
+const routing = (type: string, data: Record<string, unknown>) => frame.routing(type, data);
+const reservation = (processing: Record<string, unknown> = {}) => frame.reservation(ANA, processing);
 
 /** A store with a reservation on show. */
-async function offered(options: WebexDialerOptions = {}, details: Record<string, unknown> = {}) {
+async function offered(options: WebexDialerOptions = {}, processing: Record<string, unknown> = {}) {
   const connection = connect(options);
-  const {interactionId, frame} = reservation(details);
-  sdk.frame(frame);
+  const {interactionId, frame: sent} = reservation(processing);
+  sdk.frame(sent);
   await settle();
-  return {...connection, interactionId, frame};
+  return {...connection, interactionId, frame: sent};
 }
 
 /** Accepts the offer and lets the dialer assign the call; returns the call's interaction id. */
@@ -109,35 +44,21 @@ async function acceptAndConnect(store: CampaignStore, interactionId: string): Pr
   store.dispatch({type: 'accept', offerId: interactionId});
   await settle();
   const callInteraction = `call-${interactionId}`;
-  sdk.frame(assigned(callInteraction, interactionId));
+  sdk.frame(frame.assigned(callInteraction, interactionId));
   await settle();
   return callInteraction;
 }
 
-/** What the dialer sends for a campaign call already connected when the SDK (re)connects: the SDK hydrates it. */
-const connectedCall = (customerName: string, createdTimestamp: number) => ({
-  data: {
-    type: sdk.enums.CC_EVENTS.AGENT_CONTACT,
-    interactionId: `hydrated-${++serial}`,
-    agentId: sdk.agentId,
-    orgId: sdk.orgId,
-    interaction: {
-      mediaType: 'telephony',
-      state: 'connected',
-      createdTimestamp,
-      participants: {},
-      callProcessingDetails: {campaignId: 'Spring Renewals', customerName, customerNumber: '+551155550102'},
-    },
-  },
-});
-
-const preview = (store: CampaignStore) => selectPreview(store.snapshot(), store.now());
+/** What the dialer sends for a campaign preview call already connected when the SDK (re)connects: the SDK hydrates it. */
+const connectedCall = (createdTimestamp: number) =>
+  frame.agentContact(BRUNO, {state: 'connected', createdTimestamp}).frame;
 
 describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   it('uses the SDK event names it listens to', () => {
     const {TASK_EVENTS, AGENT_EVENTS} = sdk.enums;
     assert.equal(WEBEX_EVENTS.reservation, TASK_EVENTS.TASK_CAMPAIGN_PREVIEW_RESERVATION);
     assert.equal(WEBEX_EVENTS.hydrate, TASK_EVENTS.TASK_HYDRATE);
+    assert.equal(WEBEX_EVENTS.incoming, TASK_EVENTS.TASK_INCOMING);
     assert.equal(WEBEX_EVENTS.assigned, TASK_EVENTS.TASK_ASSIGNED);
     assert.equal(WEBEX_EVENTS.outdialFailed, TASK_EVENTS.TASK_OUTDIAL_FAILED);
     assert.equal(WEBEX_EVENTS.rejected, TASK_EVENTS.TASK_REJECT);
@@ -164,7 +85,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const view = preview(store);
     assert.equal(view.stage, 'offer');
     assert.equal(view.offer?.offerId, interactionId);
-    assert.equal(view.offer?.campaign.name, 'Spring Renewals');
+    assert.equal(view.offer?.campaign.name, CAMPAIGN);
     assert.equal(view.offer?.contact.name, 'Ana Souza');
     assert.deepEqual(view.offer?.contact.phoneNumbers, [{number: '+551155550101'}]);
     assert.deepEqual(view.offer?.contact.details, [{label: 'Plan', value: 'Gold'}]);
@@ -191,8 +112,8 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const hostile = new Proxy({}, {get: trap, getPrototypeOf: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap});
     const rejecting = Object.create(sdk.cc, {acceptPreviewContact: {value: () => Promise.reject(hostile)}});
     const {store} = connect({profile: PROFILE}, rejecting);
-    const {interactionId, frame} = reservation();
-    sdk.frame(frame);
+    const {interactionId, frame: sent} = reservation();
+    sdk.frame(sent);
     await settle();
     store.dispatch({type: 'accept', offerId: interactionId});
     await settle();
@@ -204,7 +125,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   });
 
   it('R-M3 R-U2 Accept calls the SDK, which posts to the dialer and resolves on AgentContactAssigned', async () => {
-    const {store, interactionId, frame} = await offered({profile: PROFILE});
+    const {store, interactionId, frame: sent} = await offered({profile: PROFILE});
     const before = sdk.requests.length;
     store.dispatch({type: 'accept', offerId: interactionId});
     await settle();
@@ -214,24 +135,24 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     ]);
     assert.equal(preview(store).campaignButton.enabled, false);
 
-    sdk.frame(assigned(`call-${interactionId}`, interactionId));
+    sdk.frame(frame.assigned(`call-${interactionId}`, interactionId));
     await settle();
-    const task = selectTask(store.snapshot(), store.now());
+    const task = card(store);
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Ana Souza');
     assert.equal(preview(store).notices.length, 0);
     // A late copy of the reservation does not bring the accepted contact back.
-    sdk.frame(frame);
+    sdk.frame(sent);
     await settle();
     assert.equal(preview(store).offer, null);
-    assert.equal(selectTask(store.snapshot(), store.now())?.status, 'connected');
+    assert.equal(card(store)?.status, 'connected');
   });
 
   it('R-U5 a failed accept (CampaignPreviewAcceptFailed) is shown with its reason and the agent may decide again', async () => {
     const {store, interactionId} = await offered();
     store.dispatch({type: 'accept', offerId: interactionId});
     await settle();
-    sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: 'Spring Renewals', reason: 'CONTACT_NOT_AVAILABLE'}));
+    sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: CAMPAIGN, reason: 'CONTACT_NOT_AVAILABLE'}));
     await settle();
     const view = preview(store);
     assert.equal(view.stage, 'offer');
@@ -241,46 +162,40 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   });
 
   it('keeps the preview settings when CampaignContactUpdated leaves them out (the SDK drops them from the task)', async () => {
-    const {store, dialer, scheduler} = connect();
-    const events: unknown[] = [];
-    dialer.events$.subscribe((event) => events.push(event));
-    const {interactionId, frame} = reservation();
+    const {store, scheduler, events} = connect();
+    const {interactionId, frame: sent} = reservation();
     let task: {data: {interaction: {callProcessingDetails: Record<string, unknown>}}} | undefined;
     const grab = (t: typeof task) => (task = t);
     sdk.cc.on(WEBEX_EVENTS.reservation, grab);
-    sdk.frame(frame);
+    sdk.frame(sent);
     sdk.cc.off(WEBEX_EVENTS.reservation, grab);
     await settle();
     sdk.frame(
       routing(sdk.enums.CC_EVENTS.CAMPAIGN_CONTACT_UPDATED, {
         interactionId,
-        interaction: {mediaType: 'telephony', state: 'new', callProcessingDetails: {campaignId: 'Spring Renewals'}},
+        interaction: {mediaType: 'telephony', state: 'new', callProcessingDetails: {campaignId: CAMPAIGN}},
       }),
     );
     await settle();
     // The SDK's reconcile removed the fields the update did not carry.
     assert.equal(task?.data.interaction.callProcessingDetails.campaignPreviewOfferTimeout, undefined);
     assert.deepEqual(preview(store).countdown, {deadline: T0 + 30_000, action: 'skip'});
+    assert.equal(preview(store).offer?.contact.name, 'Ana Souza', 'the same contact');
 
     // At expiry the dialer skips the contact and ends the reservation: the kit knows it expired.
     scheduler.frame = T0 + 30_500;
-    sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId, interaction: {mediaType: 'telephony', state: 'ended'}}));
+    sdk.frame(frame.ended(interactionId));
     await settle();
     assert.deepEqual(events.at(-1), {type: 'offer-withdrawn', offerId: interactionId, reason: 'expired', autoAction: 'skip'});
     assert.equal(preview(store).offer, null);
   });
 
-  it('reports a failed accept the dialer made on its own, and a newer SDK\'s failure events', async () => {
+  it('reports a failed accept the dialer made on its own (its auto action), with the reason', async () => {
     const {store, interactionId} = await offered();
     // No accept of ours is pending: the dialer's own auto accept failed.
-    sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: 'Spring Renewals', reason: 'DIALER_BUSY'}));
+    sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: CAMPAIGN, reason: 'DIALER_BUSY'}));
     await settle();
     assert.deepEqual(preview(store).notices.map((n) => n.code), ['DIALER_BUSY']);
-    // Newer SDKs emit task:campaignPreviewSkipFailed on the task itself.
-    const task = sdk.cc.taskManager.getTask(interactionId);
-    task.emit('task:campaignPreviewSkipFailed', {reason: 'SKIP_NOT_ALLOWED'});
-    await settle();
-    assert.deepEqual(preview(store).notices.map((n) => n.code), ['DIALER_BUSY', 'SKIP_NOT_ALLOWED']);
   });
 
   it('a task it cannot read is a visible error, never an exception in the SDK', async () => {
@@ -295,8 +210,8 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.doesNotThrow(() => sdk.cc.trigger(WEBEX_EVENTS.reservation, hostile));
     await settle();
     assert.equal(preview(store).notices[0]?.code, 'webex-bad-task');
-    const {interactionId, frame} = reservation();
-    sdk.frame(frame);
+    const {interactionId, frame: sent} = reservation();
+    sdk.frame(sent);
     await settle();
     assert.equal(preview(store).offer?.offerId, interactionId, 'the next reservation still works');
   });
@@ -312,7 +227,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
       }),
     );
     await settle();
-    const ended = selectTask(store.snapshot(), store.now());
+    const ended = card(store);
     assert.equal(ended?.status, 'ended');
     assert.deepEqual(ended?.wrapUp?.codes.map((c) => c.label), ['Sale', 'No sale']);
 
@@ -325,7 +240,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.deepEqual(wrapups[0].body, {auxCodeId: 'wu-sale', wrapUpReason: 'Sale'});
     sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_WRAPPEDUP, {interactionId: callInteraction}));
     await settle();
-    assert.equal(selectTask(store.snapshot(), store.now())?.wrapUp?.disposition, 'wu-sale');
+    assert.equal(card(store)?.wrapUp?.disposition, 'wu-sale');
   });
 
   it('asks for no disposition when Webex wants no wrap-up for the call', async () => {
@@ -333,7 +248,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const callInteraction = await acceptAndConnect(store, interactionId);
     sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId: callInteraction, interaction: {mediaType: 'telephony', state: 'ended'}}));
     await settle();
-    const task = selectTask(store.snapshot(), store.now());
+    const task = card(store);
     assert.equal(task?.status, 'ended');
     assert.equal(task?.wrapUp, null);
   });
@@ -343,7 +258,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const callInteraction = await acceptAndConnect(store, interactionId);
     sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_OUTBOUND_FAILED, {interactionId: callInteraction, reason: 'CUSTOMER_BUSY'}));
     await settle();
-    const task = selectTask(store.snapshot(), store.now());
+    const task = card(store);
     assert.equal(task?.status, 'failed');
     assert.equal(task?.failReason, 'CUSTOMER_BUSY');
     assert.equal(task?.wrapUp, null, 'Webex asked for no wrap-up');
@@ -351,12 +266,13 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
 
   it('a reservation without a number is a visible error, and the next one works', async () => {
     const {store} = connect();
-    sdk.frame(reservation({customerNumber: '', dnis: '', ani: ''}).frame);
+    // Neither callAssociatedDetails.ani nor the ani variable: Webex's dn is the campaign's line, not the customer's.
+    sdk.frame(frame.reservation({...ANA, ani: ''}).frame);
     await settle();
     assert.equal(preview(store).offer, null);
     assert.equal(preview(store).notices[0]?.kind, 'invalid-event');
-    const {interactionId, frame} = reservation();
-    sdk.frame(frame);
+    const {interactionId, frame: sent} = reservation();
+    sdk.frame(sent);
     await settle();
     assert.equal(preview(store).offer?.offerId, interactionId);
   });
@@ -396,14 +312,12 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   });
 
   it('resumes after a reload: a hydrated campaign call keeps its start time, from one snapshot (protocol 1.1)', async () => {
-    const {dialer, store} = connect();
-    const events: Array<{type: string}> = [];
-    dialer.events$.subscribe((event) => events.push(event as {type: string}));
+    const {store, events} = connect();
     const createdTimestamp = T0 - 95_000;
-    sdk.frame(connectedCall('Bruno Lima', createdTimestamp));
+    sdk.frame(connectedCall(createdTimestamp));
     await settle();
     assert.deepEqual(events.map((e) => e.type), ['snapshot'], 'the situation, not a replay of how it came about');
-    const task = selectTask(store.snapshot(), store.now());
+    const task = card(store);
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Bruno Lima');
     assert.equal(task?.startedAt, createdTimestamp);
@@ -412,15 +326,13 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   it('a skip the dialer carries out before the SDK answers is reported once, as a skip', async () => {
     let answer: () => void = () => undefined;
     const newer = Object.create(sdk.cc, {skipPreviewContact: {value: () => new Promise<void>((resolve) => (answer = resolve))}});
-    const {dialer, store} = connect({}, newer);
-    const events: Array<{type: string; reason?: string}> = [];
-    dialer.events$.subscribe((event) => events.push(event as {type: string}));
-    const {interactionId, frame} = reservation();
-    sdk.frame(frame);
+    const {store, events} = connect({}, newer);
+    const {interactionId, frame: sent} = reservation();
+    sdk.frame(sent);
     await settle();
     store.dispatch({type: 'skip', offerId: interactionId});
     await settle();
-    sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId, interaction: {mediaType: 'telephony', state: 'ended'}}));
+    sdk.frame(frame.ended(interactionId));
     answer();
     await settle();
     assert.deepEqual(events.filter((e) => e.type === 'offer-withdrawn').map((e) => e.reason), ['skipped']);
@@ -430,12 +342,12 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const hydrated: unknown[] = [];
     const collect = (task: unknown) => hydrated.push(task);
     sdk.cc.on(WEBEX_EVENTS.hydrate, collect);
-    sdk.frame(connectedCall('Carla Dias', T0 - 5_000));
+    sdk.frame(connectedCall(T0 - 5_000));
     sdk.cc.off(WEBEX_EVENTS.hydrate, collect);
     const {store} = connect({hydrated: hydrated as WebexTask[]});
     await settle();
-    assert.equal(selectTask(store.snapshot(), store.now())?.contact?.name, 'Carla Dias');
-    assert.equal(selectTask(store.snapshot(), store.now())?.startedAt, T0 - 5_000);
+    assert.equal(card(store)?.contact?.name, 'Bruno Lima');
+    assert.equal(card(store)?.startedAt, T0 - 5_000);
   });
 
   it('offers Skip and Remove when the installed SDK has them (detected at run time)', async () => {
@@ -447,13 +359,13 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     });
     const {dialer, store} = connect({}, newer);
     assert.ok(dialer.capabilities.actions.includes('skip') && dialer.capabilities.actions.includes('remove'));
-    const {interactionId, frame} = reservation({campaignPreviewRemoveDisabled: 'false'});
-    sdk.frame(frame);
+    const {interactionId, frame: sent} = reservation({campaignPreviewRemoveDisabled: 'false'});
+    sdk.frame(sent);
     await settle();
     assert.equal(preview(store).actions.remove, true);
     store.dispatch({type: 'skip', offerId: interactionId});
     await settle();
-    assert.deepEqual(calls, [['skip', {interactionId, campaignId: 'Spring Renewals'}]]);
+    assert.deepEqual(calls, [['skip', {interactionId, campaignId: CAMPAIGN}]]);
     assert.equal(preview(store).offer, null);
   });
 });

@@ -35,6 +35,9 @@ export interface OfflineWebex {
     readonly CC_EVENTS: Record<string, string>;
     readonly AGENT_EVENTS: Record<string, string>;
   };
+  /** The SDK's AQM request layer and its helpers, as its dialer service uses them. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly aqm: any;
   /** Every HTTP request the SDK made, in order. */
   readonly requests: Array<{method: string; resource: string; body: unknown}>;
   /** Delivers a frame as the SDK's WebSocket would. */
@@ -48,9 +51,16 @@ async function bundle(): Promise<string> {
     stdin: {
       // The package exports only its default (Webex with the cc plugin); the
       // enums are read from its dist entry, by path, inside the bundle.
+      // The SDK's own request machinery (AQM) comes too, to layer a newer SDK's preview calls on it.
       contents: `
         const {TASK_EVENTS, CC_EVENTS, AGENT_EVENTS} = require('./node_modules/@webex/contact-center/dist/index.js');
-        module.exports = {Webex: require('@webex/contact-center').default, TASK_EVENTS, CC_EVENTS, AGENT_EVENTS};`,
+        const AqmReqs = require('./node_modules/@webex/contact-center/dist/services/core/aqm-reqs.js').default;
+        const {createErrDetailsObject, getErrorDetails} = require('./node_modules/@webex/contact-center/dist/services/core/Utils.js');
+        const {WCC_API_GATEWAY} = require('./node_modules/@webex/contact-center/dist/services/constants.js');
+        module.exports = {
+          Webex: require('@webex/contact-center').default, TASK_EVENTS, CC_EVENTS, AGENT_EVENTS,
+          aqm: {AqmReqs, createErrDetailsObject, getErrorDetails, WCC_API_GATEWAY},
+        };`,
       resolveDir: root,
       loader: 'js',
     },
@@ -124,6 +134,7 @@ async function start(): Promise<OfflineWebex> {
   return {
     cc,
     enums: {TASK_EVENTS: sdk.TASK_EVENTS, CC_EVENTS: sdk.CC_EVENTS, AGENT_EVENTS: sdk.AGENT_EVENTS},
+    aqm: sdk.aqm,
     requests,
     frame: (message) => sockets.emit('message', JSON.stringify(message)),
     agentId,

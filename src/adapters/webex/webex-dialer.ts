@@ -1,36 +1,43 @@
 /**
  * The kit on the Webex Contact Center JS SDK (`@webex/contact-center`, an
- * optional peer dependency): its campaign preview reservations become the
- * kit's offers, the kit's commands become SDK calls, and the task's events
- * become call progress.
+ * optional peer dependency): its campaign previews become the kit's offers,
+ * the kit's commands become SDK calls, and the task's events become call
+ * progress. It reads tasks the way Webex's own campaign-preview widgets do
+ * (see webex-task.ts and the README's Webex table).
  *
  * The SDK's own dialer applies a campaign's auto action at the offer's expiry,
  * so this adapter declares `enforcesTimeout` and the kit only shows the
  * countdown. Skip and remove exist only in newer SDKs: they are offered when
  * the installed SDK has them.
  */
-import {Observable, Subject, from} from 'rxjs';
+import {Observable, Subject} from 'rxjs';
 import type {ContactCenter, ITask, Profile, TaskData} from '@webex/contact-center';
 import type {Capabilities} from '../../core/state.js';
 import {
-  MAX_NOTICE_CODE,
-  clipText,
   describeError,
   excerpt,
   type DialerCommand,
   type DialerCommandOf,
   type DialerCommandType,
   type DialerEvent,
+  type DialerEventOf,
 } from '../../protocol/index.js';
-import {DialerError, type DialerAdapter} from '../dialer-adapter.js';
+import type {DialerAdapter} from '../dialer-adapter.js';
+import {deskSnapshot, type TaskPhase} from './webex-desk.js';
+import {errorCode, failureReason, refuse, settle, toDialerError} from './webex-requests.js';
 import {
-  campaignIdOf,
   contactOffered,
-  hydratedCall,
+  inWrapUp,
+  isOtherCustomer,
+  isPendingPreview,
   isReservation,
+  nextContact,
+  previewModeOf,
+  readContact,
   readSettings,
   startedAt,
   type CampaignExtras,
+  type PreviewContact,
   type PreviewSettings,
 } from './webex-task.js';
 
@@ -56,18 +63,20 @@ export interface WebexContactCenter {
 }
 
 /** The parts of an SDK task the adapter uses. */
-export type WebexTask = Pick<ITask, 'on' | 'off' | 'wrapup'> & {readonly data: TaskData};
+export type WebexTask = Pick<ITask, 'on' | 'off' | 'wrapup' | 'end'> & {readonly data: TaskData};
 
 export interface WebexDialerOptions {
   /**
    * The agent's profile, as `webex.cc.register()` returns it: its wrap-up
-   * codes become the campaign's dispositions, and its idle codes the reasons
-   * for Not ready.
+   * codes become the campaign's dispositions, its idle codes the reasons for
+   * Not ready, and its `deviceType` (`BROWSER` after a browser station login)
+   * whether a ringing preview call can be cancelled from the kit.
    */
-  readonly profile?: Pick<Profile, 'wrapupCodes' | 'idleCodes'>;
+  readonly profile?: Pick<Profile, 'wrapupCodes' | 'idleCodes'> & Partial<Pick<Profile, 'deviceType'>>;
   /**
-   * Tasks the SDK hydrated (`task:hydrate`) before the adapter existed, such as
-   * during `register()` after a reload: the kit resumes them.
+   * Tasks the SDK raised before the adapter existed, such as during
+   * `register()` after a reload: calls (`task:hydrate`) and pending previews
+   * (`task:incoming`). The kit resumes them, from one snapshot.
    */
   readonly hydrated?: Iterable<WebexTask>;
   /** The clock, for tests. */
@@ -78,6 +87,7 @@ export interface WebexDialerOptions {
 export const WEBEX_EVENTS = {
   reservation: 'task:campaignPreviewReservation',
   hydrate: 'task:hydrate',
+  incoming: 'task:incoming',
   agentState: 'agent:stateChange',
   assigned: 'task:assigned',
   outdialFailed: 'task:outdialFailed',
@@ -98,17 +108,27 @@ export const WEBEX_EVENTS = {
 type PreviewAction = keyof typeof WEBEX_EVENTS.failed;
 
 interface Tracked {
-  readonly offerId: string;
+  /** The task's key: its interaction id when it was first seen (Webex re-keys an accepted call). */
+  readonly key: string;
   readonly task: WebexTask;
+  /** The kit's id for the contact on show; each next contact on the task gets a new one. */
+  offerId: string;
+  /** How many contacts the task has offered. */
+  contacts: number;
   settings: PreviewSettings;
-  /** offer: waiting for the agent; call: placed (or being placed); wrap-up: ended, disposition due. */
-  phase: 'offer' | 'call' | 'wrap-up';
-  /** The preview action on its way to the SDK. */
-  pending: PreviewAction | null;
+  contact: PreviewContact;
+  /** The contact's `contact-offered` event, as last sent. */
+  offer: DialerEventOf<'contact-offered'>;
+  phase: TaskPhase;
+  /** The preview action on its way to the SDK, and the contact it is for. */
+  pending: {readonly action: PreviewAction; readonly offerId: string} | null;
+  /** A failure reported in this turn of the SDK's message handling (it may come as a raw message and as a task event). */
+  reported: string | null;
   readonly listeners: Array<readonly [string, Listener]>;
 }
 
 const AVAILABLE = 'Available';
+const BROWSER = 'BROWSER';
 /** The most of an SDK error a stream error quotes, in code points. */
 const MAX_REASON = 200;
 
@@ -139,6 +159,7 @@ export class WebexDialer implements DialerAdapter {
     this.now = options.now ?? Date.now;
     this.extras = {
       wrapUpCodes: (options.profile?.wrapupCodes ?? []).map(({id, name}) => ({code: id, label: name})),
+      browser: options.profile?.deviceType === BROWSER,
     };
     this.capabilities = {enforcesTimeout: true, actions: this.supportedActions()};
     this.events$ = new Observable<unknown>((subscriber) => {
@@ -150,13 +171,14 @@ export class WebexDialer implements DialerAdapter {
     });
     this.ccListeners = [
       [WEBEX_EVENTS.reservation, this.guard((task: WebexTask) => this.onReservation(task))],
-      [WEBEX_EVENTS.hydrate, this.guard((task: WebexTask) => this.onHydrate(task))],
+      [WEBEX_EVENTS.hydrate, this.guard((task: WebexTask) => this.onResumed(task))],
+      [WEBEX_EVENTS.incoming, this.guard((task: WebexTask) => this.onIncoming(task))],
       [WEBEX_EVENTS.agentState, this.guard((data: {subStatus?: unknown; auxCodeId?: unknown}) => this.onAgentState(data))],
       [WEBEX_EVENTS.raw.contactUpdated, this.guard((data: Partial<TaskData>) => this.onContactUpdated(this.find(data), data))],
       [WEBEX_EVENTS.raw.acceptFailed, this.guard((data: Partial<TaskData>) => this.onPreviewFailed(this.find(data), 'accept', data))],
     ];
     for (const [name, listener] of this.ccListeners) this.cc.on(name, listener);
-    for (const task of options.hydrated ?? []) this.guard((t: WebexTask) => this.onHydrate(t))(task);
+    for (const task of options.hydrated ?? []) this.guard((t: WebexTask) => this.onResumed(t))(task);
   }
 
   /**
@@ -182,6 +204,8 @@ export class WebexDialer implements DialerAdapter {
         return this.preview('skip', command.offerId, this.cc.skipPreviewContact);
       case 'remove':
         return this.preview('remove', command.offerId, this.cc.removePreviewContact);
+      case 'cancel-call':
+        return this.cancel(command);
       case 'set-disposition':
         return this.wrapUp(command);
       case 'set-agent-state':
@@ -200,10 +224,10 @@ export class WebexDialer implements DialerAdapter {
 
   private supportedActions(): DialerCommandType[] {
     const has = (method: unknown) => typeof method === 'function';
-    // No cancel-call: Webex reports no ringing phase for a preview call (see `connected`).
     const actions: DialerCommandType[] = ['accept'];
     if (has(this.cc.skipPreviewContact)) actions.push('skip');
     if (has(this.cc.removePreviewContact)) actions.push('remove');
+    if (this.extras.browser) actions.push('cancel-call');
     if (this.extras.wrapUpCodes.length > 0) actions.push('set-disposition');
     if (has(this.cc.setAgentState)) actions.push('set-agent-state');
     return actions;
@@ -214,41 +238,75 @@ export class WebexDialer implements DialerAdapter {
     else this.events.next(event);
   }
 
+  /** The whole desk as one snapshot; before the store subscribed, it replaces any earlier one. */
+  private emitDesk(): void {
+    const snapshot = deskSnapshot(this.tracked.values());
+    if (this.early) this.early = [...this.early.filter((event) => (event as DialerEvent).type !== 'snapshot'), snapshot];
+    else this.events.next(snapshot);
+  }
+
   // --- SDK events -----------------------------------------------------------
 
   private onReservation(task: WebexTask): void {
-    const offerId = task.data?.interactionId;
-    if (typeof offerId !== 'string') {
+    const data = task.data;
+    const key = data?.interactionId;
+    if (typeof key !== 'string') {
       this.emit({type: 'stream-error', code: 'webex-bad-task', message: 'A Webex campaign reservation has no interaction id.'});
       return;
     }
-    const previous = this.tracked.get(offerId);
-    if (previous && previous.phase !== 'offer') return; // a late copy of a reservation already accepted
-    const settings = readSettings(task.data, previous?.settings ?? null);
-    if (!settings) {
-      this.emit({type: 'stream-error', code: 'webex-bad-task', message: `Webex reservation ${offerId} names no campaign.`});
-      return;
-    }
-    const tracked = previous ?? this.track(offerId, task, settings, 'offer');
-    tracked.settings = settings;
-    const offeredAt = typeof task.data.eventTime === 'number' ? task.data.eventTime : this.now();
-    this.emit(contactOffered(offerId, task.data, settings, offeredAt, this.extras));
+    if (previewModeOf(data) === null) return; // another kind of campaign's call: the host desktop's
+    const previous = this.tracked.get(key);
+    if (previous) return; // a repeated reservation: its updates come as CampaignContactUpdated
+    const tracked = this.track(key, task, 'offer', startedAt(data, this.now()));
+    if (!tracked) return;
+    if (this.supersedes(tracked)) this.emit(tracked.offer);
   }
 
-  /** A task the SDK found on (re)connecting: a reload mid-preview or mid-call resumes from it. */
-  private onHydrate(task: WebexTask): void {
+  /**
+   * Only the newest preview is shown (as Webex's widgets do): a newer one
+   * withdraws the one on show; an older one is dropped unseen.
+   */
+  private supersedes(tracked: Tracked): boolean {
+    for (const other of this.tracked.values()) {
+      if (other === tracked || other.phase !== 'offer' || other.pending?.action === 'accept') continue;
+      if (other.offer.offeredAt > tracked.offer.offeredAt) {
+        this.forget(tracked);
+        return false;
+      }
+      this.forget(other);
+      this.emit({type: 'offer-withdrawn', offerId: other.offerId, reason: 'withdrawn'});
+    }
+    return true;
+  }
+
+  /** A task the SDK brought back on (re)connecting: a reload mid-preview or mid-call resumes from it. */
+  private onResumed(task: WebexTask): void {
     const data = task.data;
-    if (!data || !campaignIdOf(data)) return; // not a campaign's task
+    if (!data || previewModeOf(data) === null) return; // not a preview's task
     if (isReservation(data)) {
       this.onReservation(task);
       return;
     }
-    const offerId = data.reservationInteractionId ?? data.interactionId;
-    const settings = readSettings(data, null);
-    if (!settings || this.tracked.has(offerId)) return;
-    const ended = data.wrapUpRequired === true || data.interaction?.state === 'wrapUp';
-    this.track(offerId, task, settings, ended ? 'wrap-up' : 'call');
-    this.emit(hydratedCall(contactOffered(offerId, data, settings, startedAt(data, this.now()), this.extras), ended));
+    const key = data.reservationInteractionId ?? data.interactionId;
+    if (typeof key !== 'string' || this.tracked.has(key) || this.find(data)) return;
+    const phase = isPendingPreview(data) ? 'offer' : inWrapUp(data) ? 'wrap-up' : 'call';
+    if (this.track(key, task, phase, startedAt(data, this.now()))) this.emitDesk();
+  }
+
+  /**
+   * `task:incoming`: after a reload, a pending preview comes back this way (an
+   * `AgentContact` in state `new`); for a preview being accepted, it is the
+   * agent's browser line ringing with the preview call.
+   */
+  private onIncoming(task: WebexTask): void {
+    const tracked = this.byTask(task);
+    if (!tracked) {
+      if (task.data && isPendingPreview(task.data)) this.onResumed(task);
+      return;
+    }
+    if (tracked.phase !== 'offer' || tracked.pending?.action !== 'accept') return;
+    tracked.phase = 'ringing';
+    this.emit({type: 'call-progress', offerId: tracked.offerId, callId: tracked.offerId, phase: 'ringing'});
   }
 
   /** Available, or Not ready with the name of the agent's idle code. */
@@ -263,8 +321,27 @@ export class WebexDialer implements DialerAdapter {
     this.emit({type: 'agent-state', state: 'not-ready', reason: idle?.name ?? state});
   }
 
-  private track(offerId: string, task: WebexTask, settings: PreviewSettings, phase: Tracked['phase']): Tracked {
-    const tracked: Tracked = {offerId, task, settings, phase, pending: null, listeners: []};
+  /** Starts following a task; a task without a campaign is a visible error. */
+  private track(key: string, task: WebexTask, phase: TaskPhase, offeredAt: number): Tracked | null {
+    const settings = readSettings(task.data, null);
+    if (!settings) {
+      this.emit({type: 'stream-error', code: 'webex-bad-task', message: `Webex task ${key} names no campaign.`});
+      return null;
+    }
+    const contact = readContact(task.data, null);
+    const tracked: Tracked = {
+      key,
+      task,
+      offerId: key,
+      contacts: 1,
+      settings,
+      contact,
+      offer: contactOffered(key, contact, settings, offeredAt, this.extras),
+      phase,
+      pending: null,
+      reported: null,
+      listeners: [],
+    };
     const on = (name: string, listener: Listener) => {
       const guarded = this.guard(listener);
       tracked.listeners.push([name, guarded]);
@@ -274,16 +351,17 @@ export class WebexDialer implements DialerAdapter {
     on(WEBEX_EVENTS.outdialFailed, (reason: unknown) => this.failed(tracked, reason, this.wrapUpDue(tracked)));
     // The SDK drops a rejected task itself (it sends no task:end).
     on(WEBEX_EVENTS.rejected, (reason: unknown) => {
-      if (tracked.phase === 'offer' && tracked.pending !== 'accept') this.withdrawn(tracked, 'withdrawn');
+      if (tracked.phase === 'offer' && tracked.pending?.action !== 'accept') this.withdrawn(tracked, 'withdrawn');
       else this.failed(tracked, reason, false);
     });
     on(WEBEX_EVENTS.end, () => this.ended(tracked));
     on(WEBEX_EVENTS.wrappedUp, () => this.forget(tracked));
-    on(WEBEX_EVENTS.contactUpdated, (payload: Partial<TaskData>) => this.onContactUpdated(tracked, payload));
+    // Newer SDKs pass the task, already updated.
+    on(WEBEX_EVENTS.contactUpdated, (updated: {data?: Partial<TaskData>} | undefined) => this.onContactUpdated(tracked, updated?.data));
     for (const [action, name] of Object.entries(WEBEX_EVENTS.failed) as Array<[PreviewAction, string]>) {
-      on(name, (payload: {reason?: unknown}) => this.onPreviewFailed(tracked, action, payload));
+      on(name, (payload: unknown) => this.onPreviewFailed(tracked, action, payload));
     }
-    this.tracked.set(offerId, tracked);
+    this.tracked.set(key, tracked);
     return tracked;
   }
 
@@ -294,34 +372,85 @@ export class WebexDialer implements DialerAdapter {
     return this.tracked.get(id) ?? [...this.tracked.values()].find((t) => t.task.data?.interactionId === id);
   }
 
-  /** An update during the preview; it may leave out the preview fields, which then keep their values. */
-  private onContactUpdated(tracked: Tracked | undefined, data: Partial<TaskData> | undefined): void {
-    if (tracked && data) tracked.settings = readSettings(data, tracked.settings) ?? tracked.settings;
+  private byTask(task: WebexTask): Tracked | undefined {
+    return [...this.tracked.values()].find((t) => t.task === task) ?? this.find(task.data);
   }
 
-  private onPreviewFailed(tracked: Tracked | undefined, action: PreviewAction, payload: {reason?: unknown} | undefined): void {
+  private byOffer(offerId: string): Tracked | undefined {
+    return [...this.tracked.values()].find((t) => t.offerId === offerId);
+  }
+
+  /**
+   * An update of the task's preview. Webex's sources read it two ways: the
+   * 3.12.0 SDK calls it an intermediate update during an accept; newer SDKs
+   * and Webex's widgets bring the next contact with it, after a skip or a
+   * remove or the dialer's own auto-skip at the offer timeout. So: during an
+   * accept (or once accepted) it updates the same contact; otherwise it is the
+   * next contact when a skip or remove was carried, the offer's timeout
+   * changed (what the widgets watch) or another customer is named.
+   */
+  private onContactUpdated(tracked: Tracked | undefined, data: Partial<TaskData> | undefined): void {
+    if (!tracked || !data) return;
+    const settings = readSettings(data, tracked.settings) ?? tracked.settings;
+    const waiting = tracked.phase === 'offer' || tracked.phase === 'between';
+    const carried = tracked.phase === 'between' || (tracked.pending !== null && tracked.pending.action !== 'accept');
+    const next =
+      waiting &&
+      tracked.pending?.action !== 'accept' &&
+      (carried || settings.expiresAt !== tracked.settings.expiresAt || isOtherCustomer(tracked.contact, data));
+    if (!next) {
+      tracked.settings = settings;
+      tracked.contact = readContact(data, tracked.contact);
+      this.refresh(tracked);
+      return;
+    }
+    if (tracked.phase === 'offer') this.emit(this.withdrawal(tracked));
+    tracked.contacts += 1;
+    tracked.offerId = `${tracked.key}#${tracked.contacts}`;
+    tracked.settings = settings;
+    tracked.contact = nextContact(data, tracked.contact);
+    tracked.offer = contactOffered(tracked.offerId, tracked.contact, settings, this.now(), this.extras);
+    tracked.phase = 'offer';
+    tracked.pending = null;
+    this.emit(tracked.offer);
+  }
+
+  /** The contact on show, with what an update added: the kit gets the desk again when what the agent sees changed. */
+  private refresh(tracked: Tracked): void {
+    const offer = contactOffered(tracked.offerId, tracked.contact, tracked.settings, tracked.offer.offeredAt, this.extras);
+    const shown = JSON.stringify(tracked.offer.contact);
+    tracked.offer = offer;
+    if (tracked.phase === 'offer' && JSON.stringify(offer.contact) !== shown) this.emitDesk();
+  }
+
+  private onPreviewFailed(tracked: Tracked | undefined, action: PreviewAction, payload: unknown): void {
     // While the SDK call is pending, its rejection reports the failure; this is for the rest.
-    if (!tracked || tracked.pending === action) return;
-    const code = typeof payload?.reason === 'string' ? payload.reason : 'webex-failed';
+    if (!tracked || tracked.pending?.action === action) return;
+    const code = failureReason(payload) ?? 'webex-failed';
+    const key = `${action} ${tracked.offerId} ${code}`;
+    if (tracked.reported === key) return;
+    tracked.reported = key;
+    queueMicrotask(() => (tracked.reported = null));
     this.emit({type: 'action-failed', action, offerId: tracked.offerId, code, message: failureMessage(action, code)});
   }
 
   private forget(tracked: Tracked): void {
     for (const [name, listener] of tracked.listeners) tracked.task.off(name, listener);
-    this.tracked.delete(tracked.offerId);
+    tracked.listeners.length = 0;
+    if (this.tracked.get(tracked.key) === tracked) this.tracked.delete(tracked.key);
   }
 
   /** The accepted contact's call is up (or the dialer accepted at expiry by itself). */
   private connected(tracked: Tracked): void {
     // The SDK's accept also resolves when the contact ended instead (the offer is gone then).
-    if (tracked.phase !== 'offer' || !this.follows(tracked)) return;
+    if ((tracked.phase !== 'offer' && tracked.phase !== 'ringing') || !this.follows(tracked)) return;
     tracked.phase = 'call';
-    // Webex assigns the call to the agent with no separate ringing phase for the customer.
+    // Webex assigns the call when it is up: no separate ringing phase for the customer.
     this.emit({type: 'call-progress', offerId: tracked.offerId, callId: tracked.offerId, phase: 'connected'});
   }
 
   private follows(tracked: Tracked): boolean {
-    return this.tracked.get(tracked.offerId) === tracked;
+    return this.tracked.get(tracked.key) === tracked;
   }
 
   /** Whether the agent owes Webex a wrap-up for this task, and the kit can give one. */
@@ -331,11 +460,11 @@ export class WebexDialer implements DialerAdapter {
 
   /** The call could not be placed or was dropped; a wrap-up follows only when Webex wants one. */
   private failed(tracked: Tracked, reason: unknown, wrapUp: boolean): void {
-    if (tracked.phase === 'wrap-up') return;
+    if (tracked.phase === 'wrap-up' || tracked.phase === 'between') return;
     if (tracked.phase === 'offer') {
-      tracked.phase = 'call';
       this.emit({type: 'call-progress', offerId: tracked.offerId, callId: tracked.offerId, phase: 'dialing'});
     }
+    tracked.phase = 'call';
     const text = typeof reason === 'string' && reason !== '' ? reason : 'UNKNOWN_REASON';
     this.emit({type: 'call-failed', callId: tracked.offerId, reason: text, wrapUp});
     this.afterCall(tracked, wrapUp);
@@ -343,10 +472,12 @@ export class WebexDialer implements DialerAdapter {
 
   private ended(tracked: Tracked): void {
     if (tracked.phase === 'offer') {
-      const expired = tracked.settings.expiresAt !== null && this.now() >= tracked.settings.expiresAt;
-      // A skip or remove of ours that the dialer carried out before the SDK said so.
-      const reason = tracked.pending === 'skip' ? 'skipped' : tracked.pending === 'remove' ? 'removed' : expired ? 'expired' : 'withdrawn';
-      this.withdrawn(tracked, reason);
+      this.forget(tracked);
+      this.emit(this.withdrawal(tracked));
+      return;
+    }
+    if (tracked.phase === 'between') {
+      this.forget(tracked); // the campaign had no next contact
       return;
     }
     if (tracked.phase === 'wrap-up') return;
@@ -361,35 +492,64 @@ export class WebexDialer implements DialerAdapter {
     else this.forget(tracked);
   }
 
-  private withdrawn(tracked: Tracked, reason: 'withdrawn' | 'expired' | 'skipped' | 'removed'): void {
+  /** Why the contact on show left: the agent's skip or remove, the dialer's auto action at the expiry, or the dialer's own reasons. */
+  private withdrawal(tracked: Tracked): DialerEventOf<'offer-withdrawn'> {
+    const offerId = tracked.offerId;
+    const action = tracked.pending?.offerId === offerId ? tracked.pending.action : null;
+    if (action === 'skip' || action === 'remove') return {type: 'offer-withdrawn', offerId, reason: action === 'skip' ? 'skipped' : 'removed'};
+    const {expiresAt, autoAction} = tracked.settings;
+    if (expiresAt === null || this.now() < expiresAt) return {type: 'offer-withdrawn', offerId, reason: 'withdrawn'};
+    return autoAction === 'skip' || autoAction === 'remove'
+      ? {type: 'offer-withdrawn', offerId, reason: 'expired', autoAction}
+      : {type: 'offer-withdrawn', offerId, reason: 'expired'};
+  }
+
+  private withdrawn(tracked: Tracked, reason: 'withdrawn'): void {
     this.forget(tracked);
-    const autoAction = tracked.settings.autoAction;
-    this.emit(
-      reason === 'expired' && autoAction && autoAction !== 'accept'
-        ? {type: 'offer-withdrawn', offerId: tracked.offerId, reason, autoAction}
-        : {type: 'offer-withdrawn', offerId: tracked.offerId, reason},
-    );
+    this.emit({type: 'offer-withdrawn', offerId: tracked.offerId, reason});
   }
 
   // --- Commands -------------------------------------------------------------
 
   private preview(action: PreviewAction, offerId: string, method: PreviewCall | undefined): Observable<void> {
     if (typeof method !== 'function') return refuse('unsupported', `This Webex SDK cannot ${action} a preview contact.`);
-    return this.onTask(offerId, 'offer', (tracked) => {
-      tracked.pending = action;
-      const payload = {interactionId: offerId, campaignId: tracked.settings.campaignId};
-      return method.call(this.cc, payload).then(
-        () => {
-          tracked.pending = null;
-          if (action === 'accept') this.connected(tracked);
-          else if (this.follows(tracked)) this.withdrawn(tracked, action === 'skip' ? 'skipped' : 'removed');
-        },
-        (error: unknown) => {
-          tracked.pending = null;
-          throw toDialerError(error, failureMessage(action, errorCode(error)));
-        },
-      );
-    });
+    const tracked = this.byOffer(offerId);
+    if (!tracked || tracked.phase !== 'offer') return refuse('unknown-task', `Webex has no preview ${offerId}.`);
+    const pending = {action, offerId};
+    const current = () => tracked.pending === pending;
+    return settle(
+      () => {
+        tracked.pending = pending;
+        const payload = {interactionId: tracked.task.data?.interactionId ?? tracked.key, campaignId: tracked.settings.campaignId};
+        return method.call(this.cc, payload).then(
+          () => {
+            if (!current()) return; // the next contact came first, or the call went on
+            tracked.pending = null;
+            if (action === 'accept') this.connected(tracked);
+            else if (this.follows(tracked) && tracked.offerId === offerId) this.between(tracked, action);
+          },
+          (error: unknown) => {
+            if (current()) tracked.pending = null;
+            // The contact it was for is gone (a next contact came, or the call went on): nothing left to decide again.
+            if (tracked.offerId !== offerId || tracked.phase !== 'offer' || !this.follows(tracked)) return;
+            throw toDialerError(error, failureMessage(action, errorCode(error)));
+          },
+        );
+      },
+      (error) => toDialerError(error, failureMessage(action, errorCode(error))),
+    );
+  }
+
+  /** The agent's skip or remove was carried out: the contact leaves, and the task waits for the next one. */
+  private between(tracked: Tracked, action: 'skip' | 'remove'): void {
+    tracked.phase = 'between';
+    this.emit({type: 'offer-withdrawn', offerId: tracked.offerId, reason: action === 'skip' ? 'skipped' : 'removed'});
+  }
+
+  /** Ends a ringing preview call, as Webex's widgets do when the agent's telephony is the browser. */
+  private cancel(command: DialerCommandOf<'cancel-call'>): Observable<void> {
+    if (!this.extras.browser) return refuse('unsupported', 'Webex ends a preview call from the kit only when the agent\'s telephony is the browser.');
+    return this.onTask(command.callId, 'ringing', (tracked) => tracked.task.end());
   }
 
   private wrapUp(command: DialerCommandOf<'set-disposition'>): Observable<void> {
@@ -415,51 +575,11 @@ export class WebexDialer implements DialerAdapter {
     return settle(() => setState.call(this.cc, payload), (error) => toDialerError(error, `Webex did not change the agent state (${errorCode(error)}).`));
   }
 
-  /** Runs an SDK call for a task the adapter follows, in the phase the command needs. */
-  private onTask(id: string, phase: Tracked['phase'], call: (tracked: Tracked) => Promise<unknown>): Observable<void> {
-    const tracked = this.tracked.get(id);
-    if (!tracked || tracked.phase !== phase) return refuse('unknown-task', `Webex has no ${phase === 'offer' ? 'preview' : 'call'} ${id}.`);
+  /** Runs an SDK call for a call the adapter follows, in the phase the command needs. */
+  private onTask(callId: string, phase: TaskPhase, call: (tracked: Tracked) => Promise<unknown>): Observable<void> {
+    const tracked = this.byOffer(callId);
+    if (!tracked || tracked.phase !== phase) return refuse('unknown-task', `Webex has no ${phase === 'ringing' ? 'ringing ' : ''}call ${callId}.`);
     return settle(() => call(tracked), (error) => toDialerError(error, `Webex refused the request (${errorCode(error)}).`));
-  }
-}
-
-function settle(call: () => Promise<unknown>, wrap: (error: unknown) => Error): Observable<void> {
-  return new Observable<void>((subscriber) => {
-    let promise: Promise<unknown>;
-    try {
-      promise = call();
-    } catch (error) {
-      subscriber.error(wrap(error));
-      return;
-    }
-    return from(promise).subscribe({
-      next: () => undefined,
-      error: (error: unknown) => subscriber.error(wrap(error)),
-      complete: () => subscriber.complete(),
-    });
-  });
-}
-
-function refuse(code: string, message: string): Observable<void> {
-  return new Observable<void>((subscriber) => subscriber.error(new DialerError(code, message)));
-}
-
-/** The SDK rejects with an `Error` whose message is the dialer's reason code; whatever else it rejects with gives `webex-error`. */
-function errorCode(error: unknown): string {
-  return clipText(describeError(error, 'webex-error').message, MAX_NOTICE_CODE);
-}
-
-/** A refusal of the adapter's own as it is; anything the SDK threw or rejected with (however hostile) as a `DialerError`. */
-function toDialerError(error: unknown, message: string): DialerError {
-  return isDialerError(error) ? error : new DialerError(errorCode(error), message);
-}
-
-/** `instanceof` without its risk: a proxy's `getPrototypeOf` trap may throw. */
-function isDialerError(error: unknown): error is DialerError {
-  try {
-    return error instanceof DialerError;
-  } catch {
-    return false;
   }
 }
 
