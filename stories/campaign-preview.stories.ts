@@ -48,6 +48,15 @@ export const WaitingForContact: Story = {
     {type: 'reservation-answered', reservationId: 'r1'},
   ], standard))},
 };
+export const ReservationMissed: Story = {
+  name: 'R-A2 Reservation call missed (protocol 1.1)',
+  args: {view: preview(scenario([
+    available,
+    {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()},
+    {type: 'reservation-withdrawn', reservationId: 'r1', reason: 'missed'},
+    {type: 'agent-state', state: 'not-ready', reason: 'Missed reservation'},
+  ], standard))},
+};
 export const StandardOffer: Story = {
   name: 'R-U1 R-M2 Contact with Accept, Skip, Remove, Leave',
   args: {view: preview(scenario([available, offer()], standard))},

@@ -2,7 +2,7 @@
 import type {DialerEvent, DialerEventOf} from '../protocol/index.js';
 import {addNotice, onActionFailed} from './refusals.js';
 import {applySnapshot} from './snapshot.js';
-import {CALL_RANK, isCallActive, type CampaignState} from './state.js';
+import {CALL_RANK, isCallActive, type CampaignState, type KitNoticeCode} from './state.js';
 import {unchanged, type Transition} from './transition.js';
 
 /** A validated dialer event. */
@@ -30,6 +30,13 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
       const reservation = state.reservation;
       if (reservation?.reservationId !== event.reservationId) return unchanged(state);
       return unchanged({...state, reservation: {...reservation, answered: true, answering: false}});
+    }
+    case 'reservation-withdrawn': {
+      if (state.reservation?.reservationId !== event.reservationId) return unchanged(state);
+      const left = {...state, reservation: null};
+      const missed: KitNoticeCode = 'reservation-missed';
+      // The ringing stopped without the agent: the dialog says why (R-A2).
+      return unchanged(event.reason === 'missed' ? addNotice(left, 'stream-error', 'answer-reservation', missed, 'The reservation call was not answered in time.') : left);
     }
     case 'contact-offered':
       return unchanged(onContactOffered(state, event));

@@ -105,6 +105,9 @@ export interface Limit {
 
 export type NoticeKind = 'action-failed' | 'invalid-event' | 'stream-error';
 
+/** The codes of the notices the kit raises itself (the elements word them in the agent's language). */
+export type KitNoticeCode = 'offline' | 'reservation-missed';
+
 /** A visible, non-blocking error. */
 export interface Notice {
   readonly id: number;

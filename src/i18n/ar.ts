@@ -109,6 +109,8 @@ export const ar: Messages = {
   wrapUpOver: 'انتهى وقت إنهاء المكالمة.',
   dispositionNeeded: 'اختر نتيجة المكالمة أولًا.',
   offline: 'انقطع الاتصال بنظام الاتصال. جارٍ إعادة الاتصال… لا يمكن إرسال أي شيء حتى يعود.',
+  reservationMissedTitle: 'فاتتك مكالمة الحجز',
+  reservationMissed: 'توقفت مكالمة الحجز عن الرنين قبل أن تجيب. تحقّق من حالتك لتلقي المكالمة التالية.',
   scheduleCallback: 'جدولة معاودة الاتصال',
   callbackTime: (zone) => `وقت معاودة الاتصال (المنطقة الزمنية لجهة الاتصال، ${zone})`,
   callbackYourTime: (time) => `وقتك: ${time}`,

@@ -92,6 +92,8 @@ export const en: Messages = {
   wrapUpSecondsLeft: (seconds, formatted) => `${formatted} second${seconds === 1 ? '' : 's'} left for the disposition`,
   dispositionNeeded: 'Choose a disposition first.',
   offline: 'The connection to the dialer is down. Reconnecting… Nothing can be sent until it is back.',
+  reservationMissedTitle: 'Reservation call missed',
+  reservationMissed: 'The reservation call stopped ringing before you answered it. Check your state to receive the next one.',
   scheduleCallback: 'Schedule callback',
   callbackTime: (zone) => `Callback time (contact's time zone, ${zone})`,
   callbackYourTime: (time) => `Your time: ${time}`,

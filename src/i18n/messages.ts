@@ -78,6 +78,9 @@ export interface Messages {
   wrapUpSecondsLeft: (seconds: number, formatted: string) => string;
   dispositionNeeded: string;
   offline: string;
+  /** A reservation call that stopped ringing before the agent answered it. */
+  reservationMissedTitle: string;
+  reservationMissed: string;
   scheduleCallback: string;
   callbackTime: (zone: string) => string;
   callbackYourTime: (time: string) => string;

@@ -92,6 +92,8 @@ export const ptBR: Messages = {
   wrapUpOver: 'O tempo de pós-atendimento acabou.',
   dispositionNeeded: 'Escolha uma tabulação primeiro.',
   offline: 'A conexão com o discador caiu. Reconectando… Nada pode ser enviado até ela voltar.',
+  reservationMissedTitle: 'Chamada de reserva perdida',
+  reservationMissed: 'A chamada de reserva parou de tocar antes de você atender. Confira seu estado para receber a próxima.',
   scheduleCallback: 'Agendar retorno',
   callbackTime: (zone) => `Horário do retorno (fuso do contato, ${zone})`,
   callbackYourTime: (time) => `Seu horário: ${time}`,

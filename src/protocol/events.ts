@@ -171,6 +171,17 @@ export const ReservationAnsweredEvent = event('reservation-answered', {
   reservationId: Id,
 });
 
+/**
+ * Protocol 1.1: the reservation is over before its contact came. `missed`:
+ * the agent did not answer the reservation call while it rang (the dialer
+ * may then have made the agent not ready, which its `agent-state` says);
+ * `withdrawn`: the dialer took it back for its own reasons.
+ */
+export const ReservationWithdrawnEvent = event('reservation-withdrawn', {
+  reservationId: Id,
+  reason: v.picklist(['missed', 'withdrawn']),
+});
+
 /** Whether an offer's deadline, if any, falls within `MAX_DURATION_MS` after it was offered. */
 const deadlineWithinADay = ({offeredAt, deadline}: {offeredAt: number; deadline: number | null}): boolean =>
   deadline === null || (deadline >= offeredAt && deadline - offeredAt <= MAX_DURATION_MS);
@@ -333,6 +344,7 @@ export const DialerEventSchema = v.variant('type', [
   AgentStateEvent,
   ReservationOfferedEvent,
   ReservationAnsweredEvent,
+  ReservationWithdrawnEvent,
   ContactOfferedEvent,
   OfferWithdrawnEvent,
   CallProgressEvent,

@@ -37,6 +37,7 @@ export const eventArb: fc.Arbitrary<DialerEvent> = fc.oneof(
   fc.record({type: fc.constant('agent-state' as const), state: fc.constantFrom('available', 'not-ready' as const)}),
   fc.record({type: fc.constant('reservation-offered' as const), reservationId, campaign: campaignArb, at: fc.nat(20_000)}),
   fc.record({type: fc.constant('reservation-answered' as const), reservationId}),
+  fc.record({type: fc.constant('reservation-withdrawn' as const), reservationId, reason: fc.constantFrom('missed', 'withdrawn' as const)}),
   fc.record({offerId, campaign: campaignArb, at: fc.nat(20_000), timeZone}).map(({offerId, campaign, at, timeZone}) => ({
     type: 'contact-offered' as const,
     offerId,

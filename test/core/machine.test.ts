@@ -64,6 +64,25 @@ describe('campaign state machine', () => {
     assert.equal(selectTask(m.state, m.now)?.startedAt, 500, 'the timer counts from the reservation call');
   });
 
+  it('R-A2 a reservation call the agent did not answer stops ringing and leaves, saying so (protocol 1.1)', () => {
+    const m = new Machine();
+    available(m);
+    m.event({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: 500});
+    m.event({type: 'reservation-withdrawn', reservationId: 'r0', reason: 'missed'});
+    assert.equal(selectPreview(m.state, m.now).stage, 'reservation', 'another reservation\'s is ignored');
+    m.event({type: 'reservation-withdrawn', reservationId: 'r1', reason: 'missed'});
+    const view = selectPreview(m.state, m.now);
+    assert.equal(view.stage, 'closed');
+    assert.equal(selectTask(m.state, m.now), null, 'no reserved task card');
+    assert.deepEqual(view.notices.map((n) => [n.code, n.action]), [['reservation-missed', 'answer-reservation']]);
+    assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [], 'nothing left to answer');
+
+    m.event({type: 'reservation-offered', reservationId: 'r2', campaign: campaign(), at: 900});
+    m.event({type: 'reservation-withdrawn', reservationId: 'r2', reason: 'withdrawn'});
+    assert.equal(selectPreview(m.state, m.now).notices.length, 1, 'a reservation the dialer took back leaves no new notice');
+    assert.equal(m.state.reservation, null);
+  });
+
   it('R-M2 accept dials the chosen number; remove and leave send their commands', () => {
     const m = new Machine();
     available(m);

@@ -29,6 +29,7 @@ const scriptArb: fc.Arbitrary<SimulatedCampaignScript> = fc
     limit: fc.constantFrom(undefined, undefined, undefined, 0, 1),
     agentAvailable: fc.boolean(),
     enforcesTimeout: fc.boolean(),
+    reservationRingMs: fc.constantFrom(undefined, 800, 3_000),
     changes: fc.array(fc.record({atMs: fc.constantFrom(0, 100, 1_000, 5_000), state: fc.constantFrom('available' as const, 'not-ready' as const)}), {maxLength: 3}),
   })
   .map((r) => ({
@@ -48,6 +49,7 @@ const scriptArb: fc.Arbitrary<SimulatedCampaignScript> = fc
     dialMs: r.ms * 2,
     ringMs: 1_000,
     talkMs: 2_000,
+    ...(r.reservationRingMs === undefined ? {} : {reservationRingMs: r.reservationRingMs}),
     ...(r.limit === undefined ? {} : {concurrentCallLimit: r.limit}),
     agentAvailable: r.agentAvailable,
     enforcesTimeout: r.enforcesTimeout,

@@ -218,6 +218,27 @@ describe('simulated dialer through the store (virtual time)', () => {
     assert.deepEqual(sim.commands.map((c) => c.type), ['set-agent-state', 'answer-reservation', 'accept']);
   });
 
+  it('R-A2 a reservation call left ringing is missed: withdrawn, the agent not ready, the dialog saying so; answered in time it is not', () => {
+    const sim = simulatedCampaign({reservationRingMs: 5_000});
+    sim.store.dispatch({type: 'set-agent-state', state: 'available'});
+    sim.advance(200);
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'reservation');
+    sim.advance(5_000);
+    const view = selectPreview(sim.state(), sim.store.now());
+    assert.equal(view.stage, 'closed');
+    assert.equal(view.agentState, 'not-ready');
+    assert.equal(sim.state().agent.reason, 'Missed reservation');
+    assert.deepEqual(view.notices.map((n) => n.code), ['reservation-missed']);
+    assert.equal(selectTask(sim.state(), sim.store.now()), null);
+
+    sim.store.dispatch({type: 'set-agent-state', state: 'available'});
+    sim.advance(200);
+    sim.store.dispatch({type: 'answer-reservation', reservationId: sim.state().reservation!.reservationId});
+    sim.advance(6_000);
+    assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'offer', 'an answered reservation is not missed');
+    assert.equal(sim.state().agent.state, 'available');
+  });
+
   it('R-M1 preview mode: the agent asks, skips, then accepts the next contact', () => {
     const sim = simulatedCampaign({campaign: campaign({mode: 'preview'}), agentAvailable: true});
     sim.advance(10);

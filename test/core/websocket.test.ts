@@ -53,6 +53,19 @@ describe('WebSocket adapter with the reference dialer server', () => {
     assert.deepEqual([...server.room()!.executions.values()], [1, 1]);
   });
 
+  it('a reservation call left ringing is withdrawn as missed over the wire (protocol 1.1), and a page that joins later sees none', async () => {
+    const server = await startReferenceDialer({...script, reservationRingMs: 150});
+    servers.push(server);
+    const {store} = connectTo(server.url);
+    await until(() => selectPreview(store.snapshot(), store.now()).stage === 'reservation', 'the reservation');
+    await until(() => store.snapshot().notices.some((n) => n.code === 'reservation-missed'), 'the missed reservation');
+    assert.equal(store.snapshot().reservation, null);
+    await until(() => store.snapshot().agent.state === 'not-ready', 'the agent made not ready');
+    const later = connectTo(server.url);
+    await until(() => later.store.snapshot().agent.state === 'not-ready', 'the snapshot');
+    assert.equal(later.store.snapshot().reservation, null);
+  });
+
   it('goes offline when the server is gone, refuses nothing silently, and comes back online', async () => {
     const server = await startReferenceDialer(script);
     const port = Number(new URL(server.url).port);

@@ -234,6 +234,22 @@ describe('<campaign-preview>', () => {
     expect(dialer.sent.map((c) => c.type)).to.deep.equal(['accept']);
   });
 
+  it('R-A2 a reservation call that rang out leaves the screen and says it was missed, in the agent\'s language', async () => {
+    const {el, dialer, provider} = await mount();
+    dialer.emit({type: 'agent-state', state: 'available'});
+    dialer.emit({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()});
+    await settle(el);
+    expect(button(el, 'Answer')).to.exist;
+    dialer.emit({type: 'reservation-withdrawn', reservationId: 'r1', reason: 'missed'});
+    await settle(el);
+    expect(button(el, 'Answer'), 'nothing left to answer').to.equal(undefined);
+    const alert = el.shadowRoot!.querySelector('[part=notice][role=alert]')!;
+    expect(plain(alert.textContent!)).to.contain('Reservation call missed').and.contain('stopped ringing before you answered it');
+    provider.setAttribute('lang', 'pt-BR');
+    await settle(el);
+    expect(plain(el.shadowRoot!.querySelector('[part=notice]')!.textContent!)).to.contain('Chamada de reserva perdida');
+  });
+
   it('moves focus into the dialog when the pressed button goes away, and never steals it', async () => {
     const {el, dialer, provider} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});

@@ -200,6 +200,18 @@ describe('what a screen-reader user hears', function () {
     expect(await axFind('alert')).to.exist;
   });
 
+  it('a reservation call that rang out is said as missed, and the Answer button is gone', async () => {
+    const {dialer, wait} = await desk();
+    dialer.emit({type: 'reservation-offered', reservationId: 'r9', campaign: campaign(), at: Date.now()});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    expect(await axFind('button', 'Answer')).to.exist;
+    dialer.emit({type: 'reservation-withdrawn', reservationId: 'r9', reason: 'missed'});
+    await wait(ANNOUNCEMENT_DWELL_MS);
+    const alerts = (await axLiveRegions()).filter((r) => r.role === 'alert').map((r) => r.text);
+    expect(alerts.join(' ')).to.contain('Reservation call missed');
+    expect(await axFind('button', 'Answer')).to.equal(null);
+  });
+
   it('focus stays where the agent is: in the card\'s callback form when the wrap-up time runs out', async () => {
     const {accept, render, wait, card, dialer} = await desk({
       mode: 'preview', callbacks: {allowOtherNumber: false, allowBackToMe: false},

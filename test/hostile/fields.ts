@@ -64,6 +64,7 @@ export const FIELDS: readonly Field[] = [
   field('reservation-offered campaign.name', 'text', 'preview', (name) => [WITHDRAWN, {type: 'reservation-offered', reservationId: 'r-f', campaign: {...campaign(), name}, at: NOW}]),
   field('reservation-offered at', 'time', 'card', (at) => [WITHDRAWN, {type: 'reservation-offered', reservationId: 'r-f', campaign: campaign(), at}]),
   field('reservation-answered reservationId', 'id', null, (reservationId) => [{type: 'reservation-answered', reservationId}]),
+  field('reservation-withdrawn reservationId', 'id', null, (reservationId) => [{type: 'reservation-withdrawn', reservationId, reason: 'missed'}]),
   // contact-offered
   field('contact-offered offerId', 'id', null, (offerId) => [offer({offer: {offerId}})]),
   field('contact-offered offeredAt', 'time', 'card', (offeredAt) => [offer({offer: {offeredAt, deadline: null}})]),

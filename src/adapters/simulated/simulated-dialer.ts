@@ -49,6 +49,12 @@ export interface SimulatedCampaignScript {
   readonly outcome?: SimulatedOutcome;
   /** How long a call rings before its outcome. Default 3000 ms. */
   readonly ringMs?: number;
+  /**
+   * How long a reservation call rings before the agent has missed it: the
+   * reservation is withdrawn (`missed`) and the agent made not ready. Default:
+   * it rings until answered.
+   */
+  readonly reservationRingMs?: number;
   /** How long dialing takes before ringing. Default 500 ms. */
   readonly dialMs?: number;
   /** How long a connected call lasts before the customer hangs up. Default 8000 ms. */
@@ -199,6 +205,7 @@ export class SimulatedDialer implements DialerAdapter {
         return;
       case 'answer-reservation':
         if (command.reservationId !== this.reservationId) throw stale('reservation');
+        this.agenda.cancel((a) => a.do === 'miss-reservation');
         this.emit({type: 'reservation-answered', reservationId: command.reservationId});
         this.later(this.timings.latencyMs, {do: 'offer-next'});
         return;
@@ -231,7 +238,7 @@ export class SimulatedDialer implements DialerAdapter {
           this.queue.putFirst(this.takeOffer(command.offerId).contact);
           this.emit({type: 'offer-withdrawn', offerId: command.offerId, reason: 'left'});
         }
-        this.reservationId = null;
+        this.dropReservation();
         this.setAgent('not-ready', 'Left the campaign');
         return;
       case 'cancel-call':
@@ -277,6 +284,9 @@ export class SimulatedDialer implements DialerAdapter {
         return;
       case 'reserve':
         this.reserveIfDue();
+        return;
+      case 'miss-reservation':
+        this.missReservation(action.reservationId);
         return;
       case 'offer-next':
         this.offerNext();
@@ -334,7 +344,7 @@ export class SimulatedDialer implements DialerAdapter {
       this.later(this.timings.latencyMs, {do: 'reserve'});
       return;
     }
-    this.reservationId = null;
+    this.dropReservation();
     if (this.offer) {
       const {offerId} = this.offer;
       this.queue.putFirst(this.dropOffer().contact);
@@ -350,13 +360,28 @@ export class SimulatedDialer implements DialerAdapter {
     if (this.reportLimit()) return;
     this.reservationId = this.id('reservation');
     this.emit({type: 'reservation-offered', reservationId: this.reservationId, campaign, at: this.now()});
+    const ringMs = this.script.reservationRingMs;
+    if (ringMs !== undefined) this.later(ringMs, {do: 'miss-reservation', reservationId: this.reservationId});
+  }
+
+  /** The reservation is over (answered and followed by its contact, left, or given up): nothing is planned for it. */
+  private dropReservation(): void {
+    this.reservationId = null;
+    this.agenda.cancel((a) => a.do === 'miss-reservation');
+  }
+
+  /** The reservation call rang out unanswered: the dialer takes it back and makes the agent not ready, as contact centers do. */
+  private missReservation(reservationId: string): void {
+    if (this.reservationId !== reservationId) return;
+    this.emit({type: 'reservation-withdrawn', reservationId, reason: 'missed'});
+    this.setAgent('not-ready', 'Missed reservation');
   }
 
   private offerNext(): void {
     if (this.agent !== 'available' || this.offer || this.call) return;
     const contact = this.queue.take();
     if (contact === undefined) {
-      this.reservationId = null;
+      this.dropReservation();
       this.emit({type: 'action-failed', action: 'request-contact', code: 'campaign-complete', message: 'Every contact of this campaign has been worked.'});
       return;
     }
@@ -403,7 +428,7 @@ export class SimulatedDialer implements DialerAdapter {
   private dial(contact: number, offerId: string): void {
     const callId = this.id('call');
     this.call = {callId, offerId, contact, phase: 'dialing'};
-    this.reservationId = null;
+    this.dropReservation();
     this.progress('dialing');
     const {dialMs, ringMs} = this.timings;
     this.later(dialMs, {do: 'ring', callId});

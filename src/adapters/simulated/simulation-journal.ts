@@ -38,6 +38,7 @@ const ScriptSchema = v.object({
   contacts: v.array(v.object({...ContactSchema.entries, outcome: v.optional(Outcome)})),
   outcome: v.optional(Outcome),
   ringMs: v.optional(Count),
+  reservationRingMs: v.optional(Count),
   dialMs: v.optional(Count),
   talkMs: v.optional(Count),
   latencyMs: v.optional(Count),
@@ -50,6 +51,7 @@ const ScriptSchema = v.object({
 const ActionSchema = v.variant('do', [
   v.object({do: v.literal('set-agent-state'), state: AgentStateSchema, reason: v.optional(v.string())}),
   v.object({do: v.literal('reserve')}),
+  v.object({do: v.literal('miss-reservation'), reservationId: Id}),
   v.object({do: v.literal('offer-next')}),
   v.object({do: v.literal('expire-offer'), offerId: Id}),
   v.object({do: v.literal('ring'), callId: Id}),
@@ -112,6 +114,8 @@ function agendaFits({state}: StoredJournal): boolean {
     switch (action.do) {
       case 'expire-offer':
         return action.offerId === state.offer?.offerId;
+      case 'miss-reservation':
+        return action.reservationId === state.reservationId;
       case 'ring':
       case 'conclude':
       case 'hang-up':

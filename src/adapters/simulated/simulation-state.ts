@@ -15,6 +15,8 @@ export type SimulatedAction =
   | {readonly do: 'set-agent-state'; readonly state: AgentState; readonly reason?: string}
   /** Reserve the agent, if it is still due (standard and direct preview). */
   | {readonly do: 'reserve'}
+  /** The reservation call rang out: the agent missed it, if it is still unanswered. */
+  | {readonly do: 'miss-reservation'; readonly reservationId: string}
   /** Offer the next contact, if the agent can still take one. */
   | {readonly do: 'offer-next'}
   /** The offer's deadline, for a dialer that enforces timeouts. */

@@ -9,7 +9,7 @@ import {OfferFormController} from '../../controllers/offer-form-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
 import {ShortcutController, type Shortcut} from '../../controllers/shortcut-controller.js';
 import {TickController} from '../../controllers/tick-controller.js';
-import type {Decision, Notice} from '../../core/state.js';
+import type {Decision, KitNoticeCode, Notice} from '../../core/state.js';
 import {remainingMs, type PreviewStage, type PreviewView} from '../../core/views.js';
 import {CampaignPreviewChangeEvent} from '../../events/change-event.js';
 import {sendIntent} from '../../events/send-intent.js';
@@ -459,10 +459,12 @@ export class CampaignPreview extends LitElement {
   }
 
   private renderNotice(notice: Notice, msg: Messages): TemplateResult {
-    const title = notice.kind === 'invalid-event' ? msg.invalidEvent : msg.errorTitle;
+    const missed = notice.code === ('reservation-missed' satisfies KitNoticeCode);
+    const title = missed ? msg.reservationMissedTitle : notice.kind === 'invalid-event' ? msg.invalidEvent : msg.errorTitle;
+    const text = missed ? msg.reservationMissed : notice.code === ('offline' satisfies KitNoticeCode) ? msg.offline : html`<bdi>${notice.message}</bdi>`;
     return html`<div part="notice" class="notice" role="alert">
       <p><strong>${title}</strong> <bdi class="code">${notice.code}</bdi></p>
-      <p>${notice.code === 'offline' ? msg.offline : html`<bdi>${notice.message}</bdi>`}</p>
+      <p>${text}</p>
       ${this.view
         ? nothing
         : html`<button class="quiet" @click=${() => this.dismiss(notice.id)}>
