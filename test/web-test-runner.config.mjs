@@ -3,6 +3,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {axTreePlugin} from './support/ax-tree-plugin.mjs';
+import {amazonConnectStandIn} from './support/amazon-connect/stand-in-plugin.mjs';
 import {CHROMIUM_ARGS, ensureChromium} from './support/chromium.mjs';
 import {firefoxLauncher, webkitLauncher} from './support/browsers.mjs';
 import {countReporter} from './support/count-reporter.mjs';
@@ -30,7 +31,7 @@ function referenceDialer() {
 
 /**
  * CPK_BROWSERS picks the browsers (default `chromium`). Chromium runs the
- * element and demo tests; Firefox and WebKit run the element tests.
+ * element, demo and Amazon Connect tests; Firefox and WebKit run the element tests.
  */
 const names = (process.env.CPK_BROWSERS ?? 'chromium').split(',');
 const LAUNCHERS = {
@@ -43,11 +44,13 @@ if (unknown.length) throw new Error(`CPK_BROWSERS: unknown ${unknown.join(', ')}
 
 export default {
   rootDir: '.',
-  files: names.includes('chromium') ? ['test/elements/**/*.test.ts', 'test/demo/**/*.test.ts'] : ['test/elements/**/*.test.ts'],
+  files: names.includes('chromium')
+    ? ['test/elements/**/*.test.ts', 'test/demo/**/*.test.ts', 'test/amazon-connect/**/*.test.ts']
+    : ['test/elements/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
-  plugins: [a11ySnapshotPlugin(), axTreePlugin(), referenceDialer(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+  plugins: [a11ySnapshotPlugin(), axTreePlugin(), referenceDialer(), amazonConnectStandIn(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
   browsers: await Promise.all(names.map((name) => LAUNCHERS[name]())),
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter(process.env.CPK_COUNT_FILE)],
 };

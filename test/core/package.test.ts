@@ -49,6 +49,15 @@ describe('package', () => {
     }
   });
 
+  it('the Amazon Connect adapter is its own entry: the main entry never loads it, and it imports nothing of Streams', () => {
+    const files = ['dist/amazon-connect.js', 'dist/adapters/amazon-connect/amazon-connect-dialer.js', 'dist/adapters/amazon-connect/preview-contact.js'];
+    for (const file of files) assert.doesNotMatch(readFileSync(join(root, file), 'utf8'), /from 'amazon-connect-streams'|import\('amazon-connect/, file);
+    assert.match(readFileSync(join(root, 'dist/amazon-connect.d.ts'), 'utf8'), /amazon-connect-dialer/);
+    for (const entry of ['dist/index.js', 'dist/headless.js', 'dist/campaign-preview-kit.bundle.js']) {
+      assert.doesNotMatch(readFileSync(join(root, entry), 'utf8'), /amazon-connect|AmazonConnect/, entry);
+    }
+  });
+
   it('VS Code custom data and JSX types describe every element', () => {
     const html = JSON.parse(readFileSync(join(root, 'dist/ide/vscode.html-custom-data.json'), 'utf8'));
     assert.deepEqual(html.tags.map((t: {name: string}) => t.name).sort(), [...TAGS].sort());

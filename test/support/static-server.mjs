@@ -17,8 +17,9 @@ export async function serveStatic(root) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(root, path === '/' ? 'index.html' : path));
-      response.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'});
+      const file = path === '/' ? 'index.html' : path;
+      const body = await readFile(join(root, file));
+      response.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'});
       response.end(body);
     } catch {
       response.writeHead(404).end();

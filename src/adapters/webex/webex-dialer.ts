@@ -10,7 +10,7 @@
  * countdown. Skip and remove exist only in newer SDKs: they are offered when
  * the installed SDK has them.
  */
-import {Observable, Subject} from 'rxjs';
+import type {Observable} from 'rxjs';
 import type {ContactCenter, ITask, Profile, TaskData} from '@webex/contact-center';
 import type {Capabilities} from '../../core/state.js';
 import {
@@ -22,6 +22,7 @@ import {
   type DialerEvent,
   type DialerEventOf,
 } from '../../protocol/index.js';
+import {BufferedEvents} from '../buffered-events.js';
 import type {DialerAdapter} from '../dialer-adapter.js';
 import {deskSnapshot, type TaskPhase} from './webex-desk.js';
 import {errorCode, failureReason, refuse, settle, toDialerError} from './webex-requests.js';
@@ -137,9 +138,8 @@ export class WebexDialer implements DialerAdapter {
   readonly capabilities: Capabilities;
   readonly events$: Observable<unknown>;
 
-  private readonly events = new Subject<unknown>();
-  /** Events raised before the store subscribed (the hydrated tasks), delivered to the first subscriber. */
-  private early: unknown[] | null = [];
+  /** Events raised before the store subscribed (the hydrated tasks) go to it first. */
+  private readonly events = new BufferedEvents<DialerEvent>();
   private readonly tracked = new Map<string, Tracked>();
   private readonly ccListeners: Array<readonly [string, Listener]>;
   private readonly extras: CampaignExtras;
@@ -162,13 +162,7 @@ export class WebexDialer implements DialerAdapter {
       browser: options.profile?.deviceType === BROWSER,
     };
     this.capabilities = {enforcesTimeout: true, actions: this.supportedActions()};
-    this.events$ = new Observable<unknown>((subscriber) => {
-      const subscription = this.events.subscribe(subscriber);
-      const early = this.early;
-      this.early = null;
-      early?.forEach((event) => subscriber.next(event));
-      return subscription;
-    });
+    this.events$ = this.events.events$;
     this.ccListeners = [
       [WEBEX_EVENTS.reservation, this.guard((task: WebexTask) => this.onReservation(task))],
       [WEBEX_EVENTS.hydrate, this.guard((task: WebexTask) => this.onResumed(task))],
@@ -234,15 +228,12 @@ export class WebexDialer implements DialerAdapter {
   }
 
   private emit(event: DialerEvent): void {
-    if (this.early) this.early.push(event);
-    else this.events.next(event);
+    this.events.emit(event);
   }
 
   /** The whole desk as one snapshot; before the store subscribed, it replaces any earlier one. */
   private emitDesk(): void {
-    const snapshot = deskSnapshot(this.tracked.values());
-    if (this.early) this.early = [...this.early.filter((event) => (event as DialerEvent).type !== 'snapshot'), snapshot];
-    else this.events.next(snapshot);
+    this.events.emitReplacing(deskSnapshot(this.tracked.values()), (event) => event.type === 'snapshot');
   }
 
   // --- SDK events -----------------------------------------------------------
