@@ -166,8 +166,11 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     ccp.answerSdk('contact/engagePreviewContact', {data: {participantId: 'p-1'}});
     button(preview, 'Accept')!.click();
     await ccp.pushAgent(agentSnapshot({contacts: [contact.connected()]}));
+    // The customer hangs up: their leg goes down, then the contact ends.
+    await ccp.pushAgent(agentSnapshot({contacts: [contact.customerGone()]}));
     await ccp.pushAgent(agentSnapshot({contacts: [contact.afterCall()]}));
     await waitUntil(() => store.snapshot().call?.wrapUp, 'the wrap-up');
+    expect(store.snapshot().call?.status, 'a hang-up, not a failure').to.equal('ended');
     store.dispatch({type: 'set-disposition', callId: contact.contactId, code: 'done'});
     expect((await ccp.apiRequest('clearContact')).params).to.deep.equal({contactId: contact.contactId});
     await ccp.pushAgent(agentSnapshot({contacts: []}));

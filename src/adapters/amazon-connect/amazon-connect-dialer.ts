@@ -67,6 +67,8 @@ interface Followed {
   asking: boolean;
   /** The agent's discard on its way: the contact's end is theirs. */
   discarding: 'skip' | 'remove' | null;
+  /** The customer answered: a leg that goes down now is a hang-up, not a failure. */
+  answered: boolean;
 }
 
 const DEFAULT_WRAP_UP: readonly Reason[] = [{code: 'done', label: 'Done'}];
@@ -232,6 +234,7 @@ export class AmazonConnectDialer implements DialerAdapter {
       configuration: null,
       asking: false,
       discarding: null,
+      answered: false,
     };
     this.followed.set(followed.contactId, followed);
     return followed;
@@ -295,11 +298,15 @@ export class AmazonConnectDialer implements DialerAdapter {
           followed.shown = 'call';
           this.emit({type: 'call-progress', offerId: contactId, callId: contactId, phase: 'ringing'});
         }
-        if (phase === 'connected') this.emit({type: 'call-progress', offerId: contactId, callId: contactId, phase: 'connected'});
+        if (phase === 'connected' && !followed.answered) {
+          followed.answered = true;
+          this.emit({type: 'call-progress', offerId: contactId, callId: contactId, phase: 'connected'});
+        }
         return;
       case 'customer-gone':
       case 'failed':
-        if (followed.shown === 'call') {
+        // After a conversation the contact ends next (after-call work): the customer hung up.
+        if (followed.shown === 'call' && !(phase === 'customer-gone' && followed.answered)) {
           followed.shown = 'wrap-up';
           this.emit({type: 'call-failed', callId: contactId, reason: failureOf(agentState)});
         }
