@@ -1,6 +1,7 @@
 /**
  * The demo's web server: the site from the project root (the built kit in
- * dist/, the desktop at /), the reference dialer server beside it, and a
+ * dist/, the desktop at /), the reference dialer server beside it, the
+ * Amazon Connect example's stand-in CCP on a second loopback port, and a
  * strict Content-Security-Policy on the desktop. Import with tsx (the dialer
  * server is TypeScript); `serve.mjs` runs it for `npm start`.
  */
@@ -8,6 +9,7 @@ import {startDevServer} from '@web/dev-server';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {demoCampaign} from './demo-campaign.ts';
 import {startReferenceDialer} from '../server/reference-dialer.ts';
+import {amazonConnectStandIn} from '../test/support/amazon-connect/stand-in-plugin.mjs';
 
 /**
  * No inline script or style, no eval, and Trusted Types required for the
@@ -37,8 +39,13 @@ export async function startDemo({port = 8000, dialerPort = port + 1, host = 'loc
       port,
       hostname: host,
       nodeResolve: {exportConditions: ['production']},
-      // The demo's own TypeScript (its sample campaign); the kit itself comes built from dist/.
-      plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+      plugins: [
+        // The same stand-in CCP, on its own origin, as under web-test-runner: the example page asks
+        // both servers for its URL at the same path (/__amazon-connect/stand-in.json).
+        amazonConnectStandIn(),
+        // The demo's own TypeScript (its sample campaign); the kit itself comes built from dist/.
+        esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'}),
+      ],
       middleware: [
         // The desktop is the site's home page; its query string configures the simulated campaign.
         function home(context, next) {
