@@ -129,6 +129,23 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     expect(ccp.apiRequests.map((r) => r.method)).to.not.include('acceptContact');
   });
 
+  it('the host maps its own attributes with describe(contact): name, number, campaign and details', async () => {
+    configuration();
+    const {preview, text} = await desk({
+      describe: (contact) => {
+        const value = (name: string) => contact.getAttributes()[name]?.value ?? '';
+        return {name: value('cliente'), phoneNumber: value('telefone'), campaignName: value('campanha'), details: [{label: 'Saldo', value: value('saldo')}]};
+      },
+    });
+    const contact = previewOf(undefined, {cliente: 'Bruno Lima', telefone: '+5511955550102', campanha: 'Renovações', saldo: 'R$ 120,00'});
+    await ccp.pushAgent(agentSnapshot({contacts: [contact.ringing()]}));
+    await waitUntil(() => text(preview).includes('Renovações'), 'the campaign named by the host');
+    await ccp.pushAgent(agentSnapshot({contacts: [contact.previewing()]}));
+    await waitUntil(() => button(preview, 'Accept'), 'the preview');
+    expect(text(preview)).to.contain('Bruno Lima').and.contain('+5511955550102').and.contain('Saldo').and.contain('R$ 120,00');
+    expect(text(preview)).to.not.contain('cliente');
+  });
+
   it('Accept is engagePreviewContact(); the customer\'s leg rings (with Cancel) and connects', async () => {
     const {preview, card, contact} = await previewing();
     ccp.answerSdk('contact/engagePreviewContact', {data: {participantId: 'p-1'}});
