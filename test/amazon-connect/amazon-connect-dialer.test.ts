@@ -258,6 +258,11 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     await waitUntil(() => card.getAttribute('status') === 'connected', 'the call');
     expect(text(card)).to.contain('Ana Souza');
     expect(store.snapshot().call?.callId).to.equal(contact.contactId);
+    // The customer hangs up: a conversation that ended, not a failed call.
+    await ccp.pushAgent(agentSnapshot({contacts: [contact.customerGone()]}));
+    await ccp.pushAgent(agentSnapshot({contacts: [contact.afterCall()]}));
+    await waitUntil(() => store.snapshot().call?.wrapUp, 'the wrap-up');
+    expect(store.snapshot().call?.status).to.equal('ended');
   });
 
   it('a reload mid-preview resumes the preview with its countdown', async () => {

@@ -182,7 +182,10 @@ export class AmazonConnectDialer implements DialerAdapter {
     const contact = this.previews(agent).find((c) => !['missed', 'rejected'].includes(phaseOf(c, state)));
     const followed = contact ? this.follow(contact) : null;
     const phase = contact ? phaseOf(contact, state) : null;
-    if (followed && contact && phase) followed.shown = shownFor(phase);
+    if (followed && phase) {
+      followed.shown = shownFor(phase);
+      followed.answered = phase === 'connected';
+    }
     this.emit(this.snapshot(agent, followed, phase));
     if (followed && phase === 'previewing') this.askConfiguration(followed);
   }
