@@ -87,7 +87,7 @@ export class AmazonConnectDialer implements DialerAdapter {
   private agentState: string | null = null;
   private readonly now: () => number;
   private readonly discardAs: 'skip' | 'remove';
-  private readonly wrapUp: NonNullable<ReturnType<typeof wrapUpOf>>;
+  private readonly wrapUp: ReturnType<typeof wrapUpOf>;
 
   /** @param connect the global `connect` of `amazon-connect-streams`, after `connect.core.initCCP(...)`. */
   constructor(

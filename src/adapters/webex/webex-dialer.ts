@@ -342,7 +342,7 @@ export class WebexDialer implements DialerAdapter {
     on(WEBEX_EVENTS.outdialFailed, (reason: unknown) => this.failed(tracked, reason, this.wrapUpDue(tracked)));
     // The SDK drops a rejected task itself (it sends no task:end).
     on(WEBEX_EVENTS.rejected, (reason: unknown) => {
-      if (tracked.phase === 'offer' && tracked.pending?.action !== 'accept') this.withdrawn(tracked, 'withdrawn');
+      if (tracked.phase === 'offer' && tracked.pending?.action !== 'accept') this.withdrawn(tracked);
       else this.failed(tracked, reason, false);
     });
     on(WEBEX_EVENTS.end, () => this.ended(tracked));
@@ -495,9 +495,10 @@ export class WebexDialer implements DialerAdapter {
       : {type: 'offer-withdrawn', offerId, reason: 'expired'};
   }
 
-  private withdrawn(tracked: Tracked, reason: 'withdrawn'): void {
+  /** The dialer took the preview back (the SDK rejected the task). */
+  private withdrawn(tracked: Tracked): void {
     this.forget(tracked);
-    this.emit({type: 'offer-withdrawn', offerId: tracked.offerId, reason});
+    this.emit({type: 'offer-withdrawn', offerId: tracked.offerId, reason: 'withdrawn'});
   }
 
   // --- Commands -------------------------------------------------------------
