@@ -1,8 +1,8 @@
 // The demo agent desktop: a host page wiring the built kit to the simulated dialer.
 import {
-  createCampaignStore,
   parseSimulationJournal,
   RecordedSimulatedDialer,
+  shareCampaignStore,
   simulatedCapabilities,
   WebSocketDialer,
 } from '/dist/index.js';
@@ -37,12 +37,14 @@ function parseJson(text) {
 }
 
 /**
- * The simulated dialer in the page, resumed from this tab's journal after a
- * reload (mid-preview or mid-call, with its timers) or started afresh.
+ * The simulated dialer in the page, resumed from the journal after a reload
+ * (mid-preview or mid-call, with its timers), or by another tab of this
+ * desktop that takes charge; or started afresh. The journal is the browser's
+ * (localStorage): one campaign for all the tabs, as a real dialer has.
  */
 function simulated() {
-  const save = (journal) => sessionStorage.setItem(journalKey, JSON.stringify(journal));
-  const stored = sessionStorage.getItem(journalKey);
+  const save = (journal) => localStorage.setItem(journalKey, JSON.stringify(journal));
+  const stored = localStorage.getItem(journalKey);
   const parsed = stored === null ? null : parseSimulationJournal(parseJson(stored));
   if (parsed?.ok) return RecordedSimulatedDialer.resume(parsed.journal, {onJournal: save});
   if (parsed) console.warn(`Starting a new campaign: the stored one is unreadable (${parsed.error}).`);
@@ -63,20 +65,33 @@ async function connect() {
 
 if (params.get('dialer') === 'ws') {
   // The reference server keeps the campaign; the page has nothing of its own to forget.
-  document.getElementById('resume').textContent = 'The reference dialer server keeps this campaign: a reload resumes it.';
+  document.getElementById('resume').textContent = 'The reference dialer server keeps this campaign: a reload, or another tab taking charge, resumes it.';
 } else {
   document.getElementById('start-over').addEventListener('click', () => {
-    sessionStorage.removeItem(journalKey);
+    localStorage.removeItem(journalKey);
     location.reload();
   });
 }
 
-const store = createCampaignStore(await connect());
+// One tab in charge of the agent's dialer: open this page in another tab and
+// that one mirrors this one (Use here moves control; closing this tab hands over).
+const store = shareCampaignStore({
+  name: `demo ${campaignQuery}`,
+  connect,
+  disconnect: (dialer) => dialer.dispose(),
+  capabilities: simulatedCapabilities(script),
+});
 document.querySelector('campaign-provider').store = store;
+document.getElementById('another-tab').href = location.href;
 
-// The host's own agent-state control (R-A1).
+// The host's own agent-state control (R-A1), only where the dialer is.
 const agentState = document.getElementById('agent-state');
 agentState.addEventListener('change', () => store.dispatch({type: 'set-agent-state', state: agentState.value}));
+store.control$.subscribe((control) => {
+  agentState.disabled = control !== 'here';
+  document.getElementById('tab-state').textContent =
+    control === 'here' ? 'This tab is in charge of the dialer.' : control === 'elsewhere' ? 'Another tab is in charge: this one only shows.' : '';
+});
 store.state$.subscribe((state) => {
   if (state.agent.state !== 'unknown') agentState.value = state.agent.state;
   document.getElementById('no-task').hidden = Boolean(state.offer || state.call || state.reservation);

@@ -6,3 +6,4 @@ export * from './protocol/index.js';
 export * from './core/index.js';
 export * from './adapters/index.js';
 export * from './store/index.js';
+export {selectAttention, type Attention} from './core/attention.js';

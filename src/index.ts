@@ -14,3 +14,7 @@ export {registerCampaignStore, watchCampaignStore} from './context/store-registr
 export {SharedTicker, sharedTicker, type TickSource} from './controllers/shared-ticker.js';
 export * from './events/index.js';
 export {registerMessages, messagesFor, formatDuration, isolate, type Isolated, type Messages, type MessageOverrides} from './i18n/index.js';
+export {alertInBackground, alertsFromTokens, type BackgroundAlertOptions} from './attention/background-alerts.js';
+export {requestAlertPermission} from './attention/desktop-notification.js';
+export {focusStoreElement, type FocusRole} from './controllers/focus-handoff-controller.js';
+export type {ProvideOptions} from './elements/campaign-provider/campaign-provider.js';

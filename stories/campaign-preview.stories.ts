@@ -2,7 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import type {PreviewView} from '../src/core/views.js';
 import {BEYOND_OPTIONS, zoneAtNight} from '../demo/demo-campaign.js';
-import {ALL, STANDARD, available, campaign, offer, onCall, preview, scenario} from './scenarios.js';
+import {ALL, STANDARD, accepted, available, campaign, elsewhere, later, offer, onCall, preview, scenario} from './scenarios.js';
 
 type Args = {view: PreviewView};
 
@@ -84,6 +84,26 @@ export const SkipRemoveDisabled: Story = {
 export const SeveralNumbers: Story = {
   name: 'R-U1 Several phone numbers to choose from',
   args: {view: preview(scenario([available, offer({}, {phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}, {number: '+55 11 3333-4444', label: 'Home'}, {number: '+55 11 2222-1111', label: 'Work'}]})], standard))},
+};
+export const Connecting: Story = {
+  name: 'R-U2 Connecting after Accept, before the call starts',
+  args: {view: preview(accepted())},
+};
+export const ConnectingAfterTimeout: Story = {
+  name: 'R-C1 Connecting after the timeout accepted',
+  args: {view: preview(later(scenario([available, offer({timeoutAction: 'accept', timeoutMs: 10_000})]), 10_000))},
+};
+export const DialerSlow: Story = {
+  name: 'R-U2 Connecting: the dialer is slow to start the call',
+  args: {view: preview(later(accepted(), 10_000))},
+};
+export const ElsewhereOffer: Story = {
+  name: 'Another tab in charge: the contact shown read-only, Use here',
+  args: {view: preview(elsewhere(scenario([available, offer()], standard)))},
+};
+export const ElsewhereIdle: Story = {
+  name: 'Another tab in charge: Campaign button held, Use here',
+  args: {view: preview(elsewhere(scenario([available])))},
 };
 export const CallInProgress: Story = {
   name: 'R-U2 Campaign button disabled during a call',

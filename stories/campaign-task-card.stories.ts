@@ -2,7 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import type {TaskView} from '../src/core/views.js';
 import {BEYOND_OPTIONS} from '../demo/demo-campaign.js';
-import {available, campaign, offer, onCall, scenario, task} from './scenarios.js';
+import {ALL, accepted, available, campaign, elsewhere, offer, onCall, scenario, task} from './scenarios.js';
 
 type Args = {task: TaskView | null};
 
@@ -24,6 +24,10 @@ export const Previewing: Story = {
   name: 'R-U3 Previewing with details and timer',
   args: {task: task(scenario([available, offer()]))},
 };
+export const Connecting: Story = {
+  name: 'R-U2 Connecting (accepted, before the first call progress)',
+  args: {task: task(accepted())},
+};
 export const Dialing: Story = {
   name: 'R-U2 Dialing',
   args: {task: task(onCall())},
@@ -37,8 +41,26 @@ export const RingingNoCancel: Story = {
   args: {task: task(onCall({allowEndCall: false}, [ringing]))},
 };
 export const Connected: Story = {
-  name: 'R-M2 Connected (CPA live voice)',
+  name: 'R-M2 Connected (CPA live voice), with End call',
   args: {task: task(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}]))},
+};
+export const ConnectedNoEndCall: Story = {
+  name: 'Connected, on a dialer that cannot hang up (no End call)',
+  args: {task: task(scenario([
+    available, offer(), {type: 'accept', offerId: 'o1'}, ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'},
+  ], {enforcesTimeout: false, actions: ALL.actions.filter((a) => a !== 'end-call')}))},
+};
+export const EndingCall: Story = {
+  name: 'End call pressed, the dialer is hanging up',
+  args: {task: task(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'end-call', callId: 'call-1'}]))},
+};
+export const ConnectedElsewhere: Story = {
+  name: 'Another tab in charge: the call shown read-only, Use here',
+  args: {task: task(elsewhere(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}])))},
+};
+export const WrapUpElsewhere: Story = {
+  name: 'Another tab in charge: the disposition owed there',
+  args: {task: task(elsewhere(onCall({wrapUp: BEYOND_OPTIONS.wrapUp}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'call-ended', callId: 'call-1'}])))},
 };
 export const DirectConnected: Story = {
   name: 'R-M3 Connected (direct preview)',

@@ -11,7 +11,7 @@ import {SAMPLE_CONTACTS} from '../demo/demo-campaign.js';
 
 export const ALL: Capabilities = {
   enforcesTimeout: false,
-  actions: ['request-contact', 'answer-reservation', 'accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'voicemail-left', 'set-disposition', 'schedule-callback', 'set-agent-state'],
+  actions: ['request-contact', 'answer-reservation', 'accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'end-call', 'voicemail-left', 'set-disposition', 'schedule-callback', 'set-agent-state'],
 };
 
 export const STANDARD = ALL.actions.filter((a) => a !== 'request-contact');
@@ -68,6 +68,20 @@ export function onCall(campaignOverrides: Partial<Campaign> = {}, more: Input[] 
     ...more,
   ]);
 }
+
+/** The state as a tab shows it while another tab of the same agent is in charge. */
+export function elsewhere(state: CampaignState): CampaignState {
+  return transition(state, {kind: 'control', inCharge: false}, Date.now()).state;
+}
+
+/** The state once `ms` more have passed with no event (a deadline, a dialer slow to start the call). */
+export function later(state: CampaignState, ms: number): CampaignState {
+  return transition(state, {kind: 'tick'}, Date.now() + ms).state;
+}
+
+/** Accepted, and the dialer has not started the call yet. */
+export const accepted = (campaignOverrides: Partial<Campaign> = {}): CampaignState =>
+  scenario([available, offer(campaignOverrides), {type: 'accept', offerId: 'o1'}]);
 
 /** The views of a scenario's state, as the store would show them now. */
 export const preview = (state: CampaignState, now = Date.now()) => selectPreview(state, now);

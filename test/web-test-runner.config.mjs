@@ -3,6 +3,8 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {axTreePlugin} from './support/ax-tree-plugin.mjs';
+import {tabsPlugin} from './support/tabs-plugin.mjs';
+import {attentionPlugin} from './support/attention-plugin.mjs';
 import {amazonConnectStandIn} from './support/amazon-connect/stand-in-plugin.mjs';
 import {CHROMIUM_ARGS, ensureChromium} from './support/chromium.mjs';
 import {firefoxLauncher, webkitLauncher} from './support/browsers.mjs';
@@ -50,7 +52,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
-  plugins: [a11ySnapshotPlugin(), axTreePlugin(), referenceDialer(), amazonConnectStandIn(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+  plugins: [a11ySnapshotPlugin(), axTreePlugin(), tabsPlugin(), attentionPlugin(), referenceDialer(), amazonConnectStandIn(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
   browsers: await Promise.all(names.map((name) => LAUNCHERS[name]())),
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter(process.env.CPK_COUNT_FILE)],
 };

@@ -75,9 +75,25 @@ export class FocusHandoffController implements ReactiveController {
     return this.peersOf(role).some((peer) => peer.receive());
   }
 
+  /** Focuses the first connected `role` element that follows `store` and can take focus (or has it); whether one did. */
+  static focusFor(store: CampaignStore, role: FocusRole): boolean {
+    const candidates = [...peers].filter((peer) => peer.role === role && peer.store() === store && peer.host.isConnected);
+    return candidates.some((peer) => peer.receive() || activeChain().includes(peer.host));
+  }
+
   private peersOf(role: FocusRole): FocusHandoffController[] {
     const store = this.store();
     if (!store) return [];
     return [...peers].filter((peer) => peer !== this && peer.role === role && peer.store() === store && peer.host.isConnected);
   }
+}
+
+/**
+ * Moves the agent's focus into the `role` element that follows `store`: the
+ * Campaign contact dialog (or the Campaign button) for `preview`, the task
+ * card for `card`. For a way back to the kit from outside the page, such as a
+ * click on the kit's desktop notification. Whether an element took focus.
+ */
+export function focusStoreElement(store: CampaignStore, role: FocusRole): boolean {
+  return FocusHandoffController.focusFor(store, role);
 }

@@ -13,12 +13,16 @@ export type Intent =
   | {readonly type: 'remove'; readonly offerId: string; readonly doNotCall?: boolean}
   | {readonly type: 'leave'; readonly offerId: string}
   | {readonly type: 'cancel-call'; readonly callId: string}
+  /** Hang up a call that was answered (protocol 1.2). */
+  | {readonly type: 'end-call'; readonly callId: string}
   | {readonly type: 'voicemail-left'; readonly callId: string}
   | {readonly type: 'set-disposition'; readonly callId: string; readonly code: string; readonly note?: string}
   /** From the preview (name the offer) or the wrap-up (name the call). */
   | ({readonly type: 'schedule-callback'} & ({readonly offerId: string} | {readonly callId: string}) & CallbackRequest)
   | {readonly type: 'set-agent-state'; readonly state: AgentState; readonly reason?: string}
-  | {readonly type: 'dismiss-notice'; readonly id: number};
+  | {readonly type: 'dismiss-notice'; readonly id: number}
+  /** Move control of the agent's dialer to this tab, from the tab in charge ("Use here"). */
+  | {readonly type: 'take-control'};
 
 export type IntentType = Intent['type'];
 

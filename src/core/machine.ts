@@ -15,8 +15,8 @@ import {callbackProblem} from './callbacks.js';
 import type {Intent} from './intents.js';
 import {onEvent} from './on-event.js';
 import {onIntent, onTick} from './on-intent.js';
-import {addNotice, commandRefused} from './refusals.js';
-import type {CampaignState} from './state.js';
+import {addNotice, commandRefused, withoutNotice} from './refusals.js';
+import type {Capabilities, CampaignState} from './state.js';
 import {unchanged, type Transition} from './transition.js';
 
 export type {Transition} from './transition.js';
@@ -35,7 +35,15 @@ export type CoreInput =
   /** The adapter could not deliver a command. */
   | {readonly kind: 'command-failed'; readonly command: DialerCommand; readonly code: string; readonly message: string}
   /** The dialer's event stream failed or ended. */
-  | {readonly kind: 'disconnected'; readonly code: string; readonly message: string};
+  | {readonly kind: 'disconnected'; readonly code: string; readonly message: string}
+  /**
+   * Whether this page is in charge of the dialer (one tab of several is). A
+   * page taking charge starts from what it mirrored, with its own dialer's
+   * capabilities; a page that is not sends nothing and handles no deadline.
+   */
+  | {readonly kind: 'control'; readonly inCharge: boolean; readonly capabilities?: Capabilities}
+  /** The state of the tab in charge, shown here read-only. */
+  | {readonly kind: 'mirror'; readonly state: CampaignState};
 
 export function transition(state: CampaignState, input: CoreInput, now: number): Transition {
   switch (input.kind) {
@@ -49,6 +57,15 @@ export function transition(state: CampaignState, input: CoreInput, now: number):
       return unchanged(addNotice(state, 'invalid-event', null, 'invalid-event', input.error));
     case 'command-failed':
       return unchanged(commandRefused(state, input.command, input.code, input.message));
+    case 'control': {
+      if (!input.capabilities) return unchanged({...state, inCharge: input.inCharge});
+      // A dialer of this tab's own, just connected: what the last tab in charge lost with its line is not lost here.
+      const fresh = {...state, inCharge: input.inCharge, capabilities: input.capabilities, connected: true};
+      return unchanged(withoutNotice(fresh, 'offline'));
+    }
+    case 'mirror':
+      // Everything the tab in charge shows; this tab's own settings, and not in charge.
+      return unchanged(state.inCharge ? state : {...input.state, settings: state.settings, inCharge: false});
     case 'disconnected':
       if (!state.connected) return unchanged(state);
       return unchanged(addNotice({...state, connected: false, requesting: false}, 'stream-error', null, input.code, input.message));
@@ -68,5 +85,6 @@ export function intentProblem(state: CampaignState, intent: Intent, now: number)
     }
   }
   if (intent.type === 'dismiss-notice') return state.notices.some((n) => n.id === intent.id) ? null : 'not-allowed';
+  if (intent.type === 'take-control') return state.inCharge ? 'not-allowed' : null;
   return transition(state, {kind: 'intent', intent}, now).commands.length > 0 ? null : 'not-allowed';
 }

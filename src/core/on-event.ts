@@ -1,6 +1,6 @@
 /** What the dialer's events do to the campaign. */
 import type {DialerEvent, DialerEventOf} from '../protocol/index.js';
-import {addNotice, onActionFailed} from './refusals.js';
+import {addNotice, onActionFailed, withoutNotice} from './refusals.js';
 import {applySnapshot} from './snapshot.js';
 import {CALL_RANK, isCallActive, type CampaignState, type KitNoticeCode} from './state.js';
 import {unchanged, type Transition} from './transition.js';
@@ -45,9 +45,12 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
       if (offer?.offerId !== event.offerId) return unchanged(state);
       if (event.autoAction === 'accept') {
         // The dialer accepted on its own: its call follows and is this offer's.
-        return unchanged({...state, offer: {...offer, decision: {action: 'accept', source: 'timeout'}, expired: false}});
+        return unchanged({
+          ...state,
+          offer: {...offer, decision: {action: 'accept', source: 'timeout'}, expired: false, acceptedAt: offer.acceptedAt ?? now},
+        });
       }
-      return unchanged({...state, offer: null, acceptedNumber: null});
+      return unchanged(withoutNotice({...state, offer: null, acceptedNumber: null}, 'dialer-slow'));
     }
     case 'call-progress':
       return unchanged(onCallProgress(state, event));
@@ -61,7 +64,7 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
       const call = state.call;
       if (call?.callId !== event.callId || call.status === 'ended') return unchanged(state);
       // A failed call keeps its failed status; an ended one may now need its disposition.
-      const ended = {...state, call: call.status === 'failed' ? call : {...call, status: 'ended' as const, cancelling: false}};
+      const ended = {...state, call: call.status === 'failed' ? call : {...call, status: 'ended' as const, cancelling: false, ending: false}};
       return unchanged(event.wrapUp === false ? ended : startWrapUp(ended, event.callId, event.at ?? now));
     }
     case 'action-failed':
@@ -84,7 +87,7 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
     case 'stream-error':
       return unchanged(addNotice(state, 'stream-error', null, event.code, event.message));
     case 'snapshot':
-      return unchanged(applySnapshot(state, event));
+      return unchanged(applySnapshot(state, event, now));
   }
 }
 
@@ -92,7 +95,8 @@ function onContactOffered(state: CampaignState, event: DialerEventOf<'contact-of
   if (state.offer?.offerId === event.offerId) return state; // a repeated event
   const reservation = state.reservation;
   return {
-    ...state,
+    // A slow start was the previous offer's.
+    ...withoutNotice(state, 'dialer-slow'),
     requesting: false,
     reservation: null,
     acceptedNumber: null,
@@ -106,6 +110,8 @@ function onContactOffered(state: CampaignState, event: DialerEventOf<'contact-of
       expired: false,
       timedOut: false,
       callbackAt: null,
+      acceptedAt: null,
+      slow: false,
     },
     call: isCallActive(state.call) ? state.call : null,
   };
@@ -119,7 +125,7 @@ function onCallProgress(state: CampaignState, event: DialerEventOf<'call-progres
   }
   if (offer?.offerId !== event.offerId || isCallActive(call)) return state;
   return {
-    ...state,
+    ...withoutNotice(state, 'dialer-slow'),
     offer: null,
     acceptedNumber: null,
     lastFailure: null,
@@ -134,6 +140,7 @@ function onCallProgress(state: CampaignState, event: DialerEventOf<'call-progres
       cpa: null,
       failReason: null,
       cancelling: false,
+      ending: false,
       voicemailLeft: false,
       wrapUp: null,
       callbackAt: null,
@@ -168,7 +175,7 @@ function failCall(state: CampaignState, callId: string, reason: string): Campaig
   if (call?.callId !== callId || !isCallActive(call)) return state;
   return {
     ...state,
-    call: {...call, status: 'failed', failReason: reason, cancelling: false},
+    call: {...call, status: 'failed', failReason: reason, cancelling: false, ending: false},
     lastFailure: {contactName: call.contact.name, reason},
   };
 }

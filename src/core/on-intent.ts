@@ -3,7 +3,8 @@ import {PROTOCOL_VERSION, type DialerCommand} from '../protocol/index.js';
 import {callbackProblem} from './callbacks.js';
 import type {Intent} from './intents.js';
 import {DECISION_COMMAND, can, canDecide, canDial, canRequestContact, outsideEnforcedWindow} from './rules.js';
-import {isCallActive, type CampaignState, type Decision, type Offer} from './state.js';
+import {addNotice} from './refusals.js';
+import {isCallActive, isConnecting, type CampaignState, type Decision, type KitNoticeCode, type Offer} from './state.js';
 import {unchanged, type Transition} from './transition.js';
 
 /** What the agent added to a decision: the number to dial, a skip reason, do-not-call. */
@@ -13,7 +14,13 @@ interface DecisionDetails {
   readonly doNotCall?: boolean;
 }
 
-function decide(state: CampaignState, decision: Decision, source: 'agent' | 'timeout', details: DecisionDetails = {}): Transition {
+function decide(
+  state: CampaignState,
+  decision: Decision,
+  source: 'agent' | 'timeout',
+  now: number,
+  details: DecisionDetails = {},
+): Transition {
   const offer = state.offer!;
   const {campaign, contact} = offer;
   const base = {v: PROTOCOL_VERSION, offerId: offer.offerId} as const;
@@ -46,7 +53,7 @@ function decide(state: CampaignState, decision: Decision, source: 'agent' | 'tim
       command = {...base, type: 'leave-campaign'};
       break;
   }
-  const next: Offer = {...offer, decision: {action: decision, source}};
+  const next: Offer = {...offer, decision: {action: decision, source}, acceptedAt: decision === 'accept' ? now : null};
   return {
     state: {...state, offer: next, acceptedNumber, reservation: null, lastFailure: null},
     commands: [command],
@@ -60,17 +67,30 @@ function decide(state: CampaignState, decision: Decision, source: 'agent' | 'tim
  */
 export function onTick(state: CampaignState, now: number, hostTakesOver: boolean): Transition {
   const offer = state.offer;
+  // A tab that mirrors the one in charge acts on nothing.
+  if (!state.inCharge) return unchanged(state);
+  if (offer && isConnecting(offer)) return unchanged(connectingTooLong(state, offer, now));
   if (!offer || offer.decision || offer.timedOut || offer.deadline === null || now < offer.deadline) {
     return unchanged(state);
   }
   const handled: CampaignState = {...state, offer: {...offer, timedOut: true}};
   if (state.capabilities.enforcesTimeout) {
-    return unchanged({...handled, offer: {...handled.offer!, expired: true}});
+    // The dialer acts; when it accepts, its call is on the way.
+    const acceptedAt = offer.campaign.timeoutAction === 'accept' ? now : null;
+    return unchanged({...handled, offer: {...handled.offer!, expired: true, acceptedAt}});
   }
   const decision: Decision = offer.campaign.timeoutAction;
   const dialable = canDial(state) && !outsideEnforcedWindow(offer, now);
   const possible = can(state, DECISION_COMMAND[decision]) && (decision !== 'accept' || dialable);
-  return possible && !hostTakesOver ? decide(handled, decision, 'timeout') : unchanged(handled);
+  return possible && !hostTakesOver ? decide(handled, decision, 'timeout', now) : unchanged(handled);
+}
+
+/** An accepted offer whose call has not started after `settings.connectingNoticeMs`: a notice, once. */
+function connectingTooLong(state: CampaignState, offer: Offer, now: number): CampaignState {
+  const after = state.settings.connectingNoticeMs;
+  if (offer.slow || after <= 0 || now < offer.acceptedAt! + after) return state;
+  const code: KitNoticeCode = 'dialer-slow';
+  return addNotice({...state, offer: {...offer, slow: true}}, 'stream-error', 'accept', code, 'The dialer has not started the call yet.');
 }
 
 /** What the agent asked for; dropped when it no longer applies. */
@@ -103,7 +123,7 @@ export function onIntent(state: CampaignState, intent: Intent, now: number): Tra
     case 'remove':
     case 'leave': {
       if (state.offer?.offerId !== intent.offerId || !canDecide(state, intent.type, now)) return unchanged(state);
-      return decide(state, intent.type, 'agent', intent as DecisionDetails);
+      return decide(state, intent.type, 'agent', now, intent as DecisionDetails);
     }
     case 'cancel-call': {
       const call = state.call;
@@ -122,6 +142,25 @@ export function onIntent(state: CampaignState, intent: Intent, now: number): Tra
         commands: [{type: 'cancel-call', v: PROTOCOL_VERSION, callId: call.callId}],
       };
     }
+    case 'end-call': {
+      const call = state.call;
+      if (
+        !call ||
+        call.callId !== intent.callId ||
+        (call.status !== 'connected' && call.status !== 'answering-machine') ||
+        call.ending ||
+        !can(state, 'end-call')
+      ) {
+        return unchanged(state);
+      }
+      return {
+        state: {...state, call: {...call, ending: true}},
+        commands: [{type: 'end-call', v: PROTOCOL_VERSION, callId: call.callId}],
+      };
+    }
+    case 'take-control':
+      // The store hands control over between tabs; the machine has nothing to do.
+      return unchanged(state);
     case 'voicemail-left': {
       const call = state.call;
       if (

@@ -8,7 +8,7 @@ import {
   type DialerCommandType,
 } from '../protocol/index.js';
 import {DECISION_COMMAND} from './rules.js';
-import {MAX_NOTICES, type CampaignState, type NoticeKind} from './state.js';
+import {MAX_NOTICES, type CampaignState, type KitNoticeCode, type NoticeKind} from './state.js';
 
 const COMMAND_ACTION: Record<DialerCommandType, DialerAction> = {
   'request-contact': 'request-contact',
@@ -18,6 +18,7 @@ const COMMAND_ACTION: Record<DialerCommandType, DialerAction> = {
   remove: 'remove',
   'leave-campaign': 'leave-campaign',
   'cancel-call': 'cancel-call',
+  'end-call': 'end-call',
   'voicemail-left': 'voicemail-left',
   'set-disposition': 'set-disposition',
   'schedule-callback': 'schedule-callback',
@@ -59,6 +60,11 @@ export function addNotice(
   };
 }
 
+/** The notices of `code` go (the outage is over, the slow dialer answered). */
+export function withoutNotice(state: CampaignState, code: KitNoticeCode): CampaignState {
+  return state.notices.some((n) => n.code === code) ? {...state, notices: state.notices.filter((n) => n.code !== code)} : state;
+}
+
 export function onActionFailed(
   state: CampaignState,
   action: DialerAction,
@@ -80,14 +86,22 @@ export function onActionFailed(
     case 'leave-campaign': {
       const offer = next.offer;
       const decided = offer?.decision && DECISION_COMMAND[offer.decision.action] === action;
-      if (offer && decided && (offerId === undefined || offerId === offer.offerId)) {
+      const mine = offerId === undefined || offerId === offer?.offerId;
+      if (offer && decided && mine) {
         // The dialer refused: the offer is the agent's to decide again.
-        next = {...next, offer: {...offer, decision: null}, acceptedNumber: null};
+        next = {...next, offer: {...offer, decision: null, acceptedAt: null, slow: false}, acceptedNumber: null};
+        next = withoutNotice(next, 'dialer-slow');
+      } else if (offer && action === 'accept' && !offer.decision && offer.acceptedAt !== null && mine) {
+        // The dialer's own accept at the deadline failed: the offer is over, not connecting.
+        next = withoutNotice({...next, offer: {...offer, acceptedAt: null, slow: false}}, 'dialer-slow');
       }
       break;
     }
     case 'cancel-call':
       if (next.call) next = {...next, call: {...next.call, cancelling: false}};
+      break;
+    case 'end-call':
+      if (next.call) next = {...next, call: {...next.call, ending: false}};
       break;
     case 'voicemail-left':
       if (next.call) next = {...next, call: {...next.call, voicemailLeft: false}};

@@ -1,7 +1,7 @@
 /** What the agent and the kit may do now: the guards the machine and the views share. */
 import type {DialerCommandType} from '../protocol/index.js';
 import {withinCallingWindow} from './calling-window.js';
-import {isCallActive, wrapUpPending, type CampaignState, type Decision, type Offer} from './state.js';
+import {isCallActive, isConnecting, wrapUpPending, type CampaignState, type Decision, type Offer} from './state.js';
 
 /** The command each decision sends. */
 export const DECISION_COMMAND: Record<Decision, DialerCommandType> = {
@@ -13,7 +13,7 @@ export const DECISION_COMMAND: Record<Decision, DialerCommandType> = {
 
 /** The dialer can perform `command`, and the line to it is up. */
 export function can(state: CampaignState, command: DialerCommandType): boolean {
-  return state.connected && state.capabilities.actions.includes(command);
+  return state.inCharge && state.connected && state.capabilities.actions.includes(command);
 }
 
 /** Whether the agent may take this decision on the current offer at `now`. */
@@ -50,6 +50,7 @@ export function canDial(state: CampaignState): boolean {
  */
 export type RequestContactReason =
   | 'ready'
+  | 'elsewhere'
   | 'disconnected'
   | 'limit'
   | 'call-in-progress'
@@ -60,9 +61,10 @@ export type RequestContactReason =
 
 /** The first thing that keeps the agent from asking for a contact (R-A1, R-L1, R-U2), or `ready`. */
 export function requestContactReason(state: CampaignState, now: number): RequestContactReason {
+  if (!state.inCharge) return 'elsewhere';
   if (!state.connected) return 'disconnected';
   if (state.limit) return 'limit';
-  if (isCallActive(state.call) || state.offer?.decision?.action === 'accept') return 'call-in-progress';
+  if (isCallActive(state.call) || isConnecting(state.offer)) return 'call-in-progress';
   if (wrapUpPending(state.call, now)) return 'wrap-up';
   if (state.offer || state.reservation) return 'contact-shown';
   if (state.requesting) return 'requesting';

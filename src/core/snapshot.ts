@@ -12,20 +12,23 @@
  * timeout already handled here is not handled again; one nobody handled is.
  */
 import type {Snapshot} from '../protocol/index.js';
-import {CALL_RANK, type Call, type CampaignState, type Offer, type Reservation} from './state.js';
+import {withoutNotice} from './refusals.js';
+import {CALL_RANK, isConnecting, type Call, type CampaignState, type Offer, type Reservation} from './state.js';
 
-export function applySnapshot(state: CampaignState, snapshot: Snapshot): CampaignState {
-  return {
+export function applySnapshot(state: CampaignState, snapshot: Snapshot, now: number): CampaignState {
+  const next: CampaignState = {
     ...state,
     agent: snapshot.agent ?? state.agent,
     requesting: snapshot.requesting,
     reservation: reservationFrom(state.reservation, snapshot.reservation),
-    offer: offerFrom(state, snapshot.offer),
+    offer: offerFrom(state, snapshot.offer, now),
     acceptedNumber: acceptedNumberFrom(state, snapshot),
     call: callFrom(state.call, snapshot.call),
     lastFailure: snapshot.lastFailure,
     limit: snapshot.limit,
   };
+  // The call started (or the offer went) while the page waited: the dialer was not slow after all.
+  return isConnecting(next.offer) ? next : withoutNotice(next, 'dialer-slow');
 }
 
 function reservationFrom(local: Reservation | null, taken: Snapshot['reservation']): Reservation | null {
@@ -40,10 +43,13 @@ function reservationFrom(local: Reservation | null, taken: Snapshot['reservation
  * while nobody acted on it (the page was away) is acted on at the next tick,
  * once, as at the deadline.
  */
-function offerFrom(state: CampaignState, taken: Snapshot['offer']): Offer | null {
+function offerFrom(state: CampaignState, taken: Snapshot['offer'], now: number): Offer | null {
   if (!taken) return null;
   const same = state.offer?.offerId === taken.offerId ? state.offer : null;
   const decision = taken.decision ? {action: taken.decision.action, source: taken.decision.source} : (same?.decision ?? null);
+  const expired = taken.expired || (same?.expired ?? false);
+  // Accepted (or being accepted by the dialer at the deadline): connecting since this page first knew it.
+  const accepted = decision ? decision.action === 'accept' : expired && taken.campaign.timeoutAction === 'accept';
   return {
     offerId: taken.offerId,
     campaign: taken.campaign,
@@ -51,9 +57,11 @@ function offerFrom(state: CampaignState, taken: Snapshot['offer']): Offer | null
     startedAt: taken.startedAt,
     deadline: taken.deadline,
     decision,
-    expired: taken.expired || (same?.expired ?? false),
+    expired,
     timedOut: taken.timedOut || (same?.timedOut ?? false),
     callbackAt: taken.callbackAt ?? same?.callbackAt ?? null,
+    acceptedAt: accepted ? (same?.acceptedAt ?? now) : null,
+    slow: accepted && (same?.slow ?? false),
   };
 }
 
@@ -82,6 +90,7 @@ function callFrom(local: Call | null, taken: Snapshot['call']): Call | null {
     cpa: taken.cpa ?? same?.cpa ?? null,
     failReason: taken.failReason ?? same?.failReason ?? null,
     cancelling: ongoing && (taken.cancelling || (same?.cancelling ?? false)),
+    ending: ongoing && ((taken.ending ?? false) || (same?.ending ?? false)),
     voicemailLeft: taken.voicemailLeft || (same?.voicemailLeft ?? false),
     wrapUp: taken.wrapUp ? {deadline: taken.wrapUp.deadline, disposition} : (same?.wrapUp ?? null),
     callbackAt: taken.callbackAt ?? same?.callbackAt ?? null,
@@ -127,6 +136,7 @@ export function snapshotOf(state: CampaignState): Snapshot {
       cpa: call.cpa,
       failReason: call.failReason,
       cancelling: call.cancelling,
+      ...(call.ending ? {ending: true} : {}),
       voicemailLeft: call.voicemailLeft,
       wrapUp: call.wrapUp,
       callbackAt: call.callbackAt,

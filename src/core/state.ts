@@ -52,6 +52,14 @@ export interface Offer {
   readonly timedOut: boolean;
   /** When a callback was scheduled from this preview (epoch ms). */
   readonly callbackAt: number | null;
+  /**
+   * When this page learned the offer was accepted (by the agent, the kit's
+   * timeout action, or a dialer enforcing an accept at the deadline): the
+   * call is being placed, and nothing more is offered until its first progress.
+   */
+  readonly acceptedAt: number | null;
+  /** The call took longer than `settings.connectingNoticeMs` to start: the notice was raised, once. */
+  readonly slow: boolean;
 }
 
 export type CallStatus =
@@ -83,6 +91,8 @@ export interface Call {
   readonly cpa: CpaResult | null;
   readonly failReason: string | null;
   readonly cancelling: boolean;
+  /** The end-call command is on its way (protocol 1.2). */
+  readonly ending: boolean;
   readonly voicemailLeft: boolean;
   /** After the call, when the campaign asks for a disposition. */
   readonly wrapUp: WrapUp | null;
@@ -106,7 +116,7 @@ export interface Limit {
 export type NoticeKind = 'action-failed' | 'invalid-event' | 'stream-error';
 
 /** The codes of the notices the kit raises itself (the elements word them in the agent's language). */
-export type KitNoticeCode = 'offline' | 'reservation-missed';
+export type KitNoticeCode = 'offline' | 'reservation-missed' | 'dialer-slow';
 
 /** A visible, non-blocking error. */
 export interface Notice {
@@ -117,8 +127,25 @@ export interface Notice {
   readonly message: string;
 }
 
+/** How the kit behaves, whatever the dialer: set once, by the store's options. */
+export interface Settings {
+  /**
+   * After an accept, how long (ms) the call may take to start before a notice
+   * says the dialer is slow; 0 for never.
+   */
+  readonly connectingNoticeMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {connectingNoticeMs: 10_000};
+
 export interface CampaignState {
   readonly capabilities: Capabilities;
+  readonly settings: Settings;
+  /**
+   * This page is the one that talks to the dialer. False in a tab that mirrors
+   * another tab in charge of the same agent: it shows everything and sends nothing.
+   */
+  readonly inCharge: boolean;
   readonly agent: {readonly state: AgentState | 'unknown'; readonly reason: string | null};
   /** A request-contact command is waiting for its contact (R-M1). */
   readonly requesting: boolean;
@@ -138,9 +165,11 @@ export interface CampaignState {
 
 export const MAX_NOTICES = 5;
 
-export function initialState(capabilities: Capabilities): CampaignState {
+export function initialState(capabilities: Capabilities, settings: Settings = DEFAULT_SETTINGS): CampaignState {
   return {
     capabilities,
+    settings,
+    inCharge: true,
     agent: {state: 'unknown', reason: null},
     requesting: false,
     reservation: null,
@@ -159,6 +188,11 @@ export function initialState(capabilities: Capabilities): CampaignState {
 export function wrapUpPending(call: Call | null, now: number): boolean {
   const wrapUp = call?.wrapUp;
   return Boolean(wrapUp && wrapUp.disposition === null && (wrapUp.deadline === null || now < wrapUp.deadline));
+}
+
+/** The offer was accepted and its call has not started yet: the page says it is connecting. */
+export function isConnecting(offer: Offer | null): boolean {
+  return offer !== null && offer.acceptedAt !== null;
 }
 
 /** A call that is still going on (R-U2). */

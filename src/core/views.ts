@@ -7,10 +7,10 @@
 import type {Campaign, CallingWindow, Contact, PhoneNumber, Reason, TimeoutAction} from '../protocol/index.js';
 import {localTime, withinCallingWindow} from './calling-window.js';
 import {canDecide, canRequestContact, can, outsideEnforcedWindow, requestContactReason, type RequestContactReason} from './rules.js';
-import {isCallActive, wrapUpPending, type CampaignState, type Limit, type Notice} from './state.js';
+import {isCallActive, isConnecting, wrapUpPending, type CampaignState, type Limit, type Notice} from './state.js';
 
 /** Where the Campaign contact dialog is. */
-export type PreviewStage = 'closed' | 'reservation' | 'waiting' | 'offer' | 'attempt-failed';
+export type PreviewStage = 'closed' | 'reservation' | 'waiting' | 'offer' | 'connecting' | 'attempt-failed';
 
 /** Why the Campaign button can or cannot ask for a contact now: `ready`, or the first thing in the way. */
 export type CampaignButtonReason = RequestContactReason;
@@ -53,6 +53,11 @@ export interface OfferView {
 
 export interface PreviewView {
   readonly stage: PreviewStage;
+  /**
+   * This tab talks to the dialer. False in a tab mirroring the one in charge:
+   * nothing is offered, and the element says so with a Use here button.
+   */
+  readonly inCharge: boolean;
   readonly agentState: CampaignState['agent']['state'];
   /** The Campaign button (R-M1); hidden when the dialer takes no requests. */
   readonly campaignButton: {
@@ -68,6 +73,8 @@ export interface PreviewView {
     readonly answering: boolean;
   } | null;
   readonly offer: OfferView | null;
+  /** The contact accepted, while its call is being placed (stage `connecting`): nothing more is offered. */
+  readonly connecting: {readonly offerId: string; readonly campaign: Campaign; readonly contact: Contact} | null;
   /** Which decisions are offered now (R-C2): the others are not rendered at all. */
   readonly actions: {readonly accept: boolean; readonly skip: boolean; readonly remove: boolean; readonly leave: boolean};
   /** Why Accept is held back, when an offer is shown but cannot be accepted. */
@@ -82,6 +89,8 @@ export interface PreviewView {
 export type TaskStatus =
   | 'reserved'
   | 'previewing'
+  /** Accepted, before the dialer's first call progress. */
+  | 'connecting'
   | 'dialing'
   | 'ringing'
   | 'connected'
@@ -91,6 +100,8 @@ export type TaskStatus =
 
 export interface TaskView {
   readonly status: TaskStatus;
+  /** This tab talks to the dialer; false in a tab mirroring the one in charge (read-only). */
+  readonly inCharge: boolean;
   readonly campaign: Campaign;
   readonly contact: Contact | null;
   /** When the preview started; the card's timer counts from here (R-U3). */
@@ -99,6 +110,9 @@ export interface TaskView {
   /** A Cancel button replaces the Ringing status (R-U4). */
   readonly canCancel: boolean;
   readonly cancelling: boolean;
+  /** An End call button hangs up the answered call (protocol 1.2, when the dialer can). */
+  readonly canEnd: boolean;
+  readonly ending: boolean;
   /** Answering machine reached: the agent may leave a voicemail (R-U6). */
   readonly voicemailPrompt: boolean;
   readonly voicemailLeft: boolean;
@@ -121,6 +135,7 @@ export interface TaskView {
 
 function previewStage(state: CampaignState): PreviewStage {
   const {offer, reservation} = state;
+  if (isConnecting(offer)) return 'connecting';
   if (offer && !offer.decision && !offer.expired) return 'offer';
   if (reservation) return reservation.answered ? 'waiting' : 'reservation';
   if (offer && offer.decision?.action !== 'accept' && offer.decision?.action !== 'leave') {
@@ -147,6 +162,7 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
   };
   return {
     stage,
+    inCharge: state.inCharge,
     agentState: state.agent.state,
     campaignButton: {visible, enabled: canRequestContact(state, now), reason: requestContactReason(state, now)},
     reservation: state.reservation && stage === 'reservation'
@@ -169,6 +185,9 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
       callingWindow: callingWindowView(offer.campaign, offer.contact, now),
       callback: callbackView(state, offer.campaign, offer.contact, offer.callbackAt),
     },
+    connecting: stage === 'connecting'
+      ? {offerId: state.offer!.offerId, campaign: state.offer!.campaign, contact: state.offer!.contact}
+      : null,
     actions,
     acceptBlocked: acceptBlocked(state, now),
     countdown:
@@ -233,6 +252,7 @@ export function selectTask(state: CampaignState, now: number): TaskView | null {
       : null;
     return {
       status: call.status,
+      inCharge: state.inCharge,
       campaign: call.campaign,
       contact: call.contact,
       startedAt: call.startedAt,
@@ -240,6 +260,8 @@ export function selectTask(state: CampaignState, now: number): TaskView | null {
       canCancel:
         call.status === 'ringing' && call.campaign.allowEndCall && can(state, 'cancel-call'),
       cancelling: call.cancelling,
+      canEnd: (call.status === 'connected' || call.status === 'answering-machine') && can(state, 'end-call'),
+      ending: call.ending,
       voicemailPrompt: call.status === 'answering-machine',
       voicemailLeft: call.voicemailLeft,
       failReason: call.failReason,
@@ -249,13 +271,14 @@ export function selectTask(state: CampaignState, now: number): TaskView | null {
     };
   }
   const base = {
-    callId: null, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false,
-    failReason: null, wrapUp: null, callback: null, finished: false,
+    inCharge: state.inCharge, callId: null, canCancel: false, cancelling: false, canEnd: false, ending: false,
+    voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
   };
-  if (offer && (!offer.decision || offer.decision.action === 'accept') && !offer.expired) {
+  const connecting = isConnecting(offer);
+  if (offer && (connecting || (!offer.decision && !offer.expired))) {
     return {
       ...base,
-      status: offer.decision ? 'dialing' : 'previewing',
+      status: connecting ? 'connecting' : 'previewing',
       campaign: offer.campaign,
       contact: offer.contact,
       startedAt: offer.startedAt,

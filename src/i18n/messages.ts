@@ -81,6 +81,24 @@ export interface Messages {
   /** A reservation call that stopped ringing before the agent answered it. */
   reservationMissedTitle: string;
   reservationMissed: string;
+  /** The dialog's text while the accepted contact's call is being placed. */
+  connecting: (contact: Isolated) => string;
+  /** The accepted call has not started after a while (`connectingNoticeMs`). */
+  dialerSlowTitle: string;
+  dialerSlow: string;
+  endCall: string;
+  /** The End call button's accessible name: which call it ends. */
+  endCallTo: (contact: Isolated) => string;
+  ending: string;
+  /** Another tab of the same agent is in charge: this one only shows. */
+  elsewhere: string;
+  useHere: string;
+  /** The Use here button's accessible description. */
+  useHereHint: string;
+  /** A desktop notification's title for a reservation call (the contact's is `contactOffered`). */
+  alertReservation: (campaign: Isolated) => string;
+  alertReservationBody: string;
+  alertOfferBody: string;
   scheduleCallback: string;
   callbackTime: (zone: string) => string;
   callbackYourTime: (time: string) => string;

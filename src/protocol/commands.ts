@@ -30,6 +30,8 @@ export const RemoveCommand = command('remove', {offerId: Id, source: Source, doN
 export const LeaveCampaignCommand = command('leave-campaign', {offerId: v.optional(Id)});
 /** Cancel a ringing call (R-U4). */
 export const CancelCallCommand = command('cancel-call', {callId: Id});
+/** Protocol 1.2: hang up a call that was answered (connected or on an answering machine). */
+export const EndCallCommand = command('end-call', {callId: Id});
 /** The agent left a voicemail by hand (R-U6). */
 export const VoicemailLeftCommand = command('voicemail-left', {callId: Id});
 /** The call's disposition code, and the agent's note when the campaign allows one. */
@@ -63,6 +65,7 @@ export const DialerCommandSchema = v.variant('type', [
   RemoveCommand,
   LeaveCampaignCommand,
   CancelCallCommand,
+  EndCallCommand,
   VoicemailLeftCommand,
   SetDispositionCommand,
   ScheduleCallbackCommand,

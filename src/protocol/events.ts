@@ -144,6 +144,7 @@ export const ActionSchema = v.picklist([
   'remove',
   'leave-campaign',
   'cancel-call',
+  'end-call',
   'voicemail-left',
   'set-disposition',
   'schedule-callback',
@@ -328,6 +329,8 @@ export const SnapshotEvent = event('snapshot', {
       failReason: v.nullable(Text),
       /** The dialer has the agent's cancel and is ending the call. */
       cancelling: v.boolean(),
+      /** Protocol 1.2: the dialer has the agent's end-call and is hanging up. */
+      ending: v.optional(v.boolean()),
       voicemailLeft: v.boolean(),
       /** The disposition owed after the call, when the campaign asks for one. */
       wrapUp: v.nullable(v.object({deadline: v.nullable(EpochMs), disposition: v.nullable(Id)})),

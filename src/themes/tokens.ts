@@ -38,7 +38,7 @@ export const font = {
   title: token('--cpk-font-size-title'),
 };
 
-/** Shared rules: visually hidden text, focus ring, buttons. */
+/** Shared rules: visually hidden text, focus ring, buttons, the callback form, the line of a tab not in charge. */
 export const base = css`
   :host {
     font-family: ${font.family};
@@ -107,6 +107,16 @@ export const base = css`
     display: flex;
     align-items: center;
     gap: ${space.s};
+  }
+  /* A tab not in charge: "Active in another tab", and Use here. */
+  .elsewhere {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${space.s};
+    margin: ${space.s} 0 0;
+    color: ${color.textMuted};
+    font-size: ${font.small};
   }
   @media (forced-colors: active) {
     button {

@@ -43,6 +43,8 @@ function previewOf(contactId = `preview-${++serial}`, values: Record<string, str
     dialing: () => at('connected', 'connected', 'connecting'),
     connected: () => at('connected', 'connected', 'connected'),
     customerGone: () => at('connected', 'connected', 'disconnected'),
+    /** The agent hung up; the contact has not ended yet. */
+    agentGone: () => at('connected', 'disconnected', 'connected'),
     afterCall: () => at('ended', 'disconnected', 'disconnected'),
     missed: () => at('missed', 'disconnected', 'init'),
   };
@@ -78,6 +80,15 @@ async function previewing(options: AmazonConnectDialerOptions = {}, canDiscard =
   await ccp.pushAgent(agentSnapshot({contacts: [contact.previewing()]}));
   await waitUntil(() => button(kit.preview, 'Accept'), 'the preview');
   return {...kit, contact};
+}
+
+/** A desk on the preview call after Accept, its customer's leg ringing (`dialing`) or up (`connected`). */
+async function onCall(leg: 'dialing' | 'connected') {
+  const kit = await previewing();
+  ccp.answerSdk('contact/engagePreviewContact', {data: {participantId: 'p-1'}});
+  button(kit.preview, 'Accept')!.click();
+  await ccp.pushAgent(agentSnapshot({contacts: [kit.contact[leg]()]}));
+  return kit;
 }
 
 describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
@@ -166,6 +177,52 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     await waitUntil(() => button(card, 'Cancel'), 'Cancel');
     button(card, 'Cancel')!.click();
     expect((await ccp.apiRequest('destroyConnection')).params).to.deep.equal({contactId: contact.contactId, connectionId: `${contact.contactId}-customer`});
+  });
+
+  it('End call (protocol 1.2) hangs up the agent\'s leg (its connection\'s destroy(), Streams\' hang-up); the after-call work that follows is the wrap-up', async () => {
+    const {card, store, dialer, contact} = await onCall('connected');
+    expect(dialer.capabilities.actions).to.include('end-call');
+    await waitUntil(() => button(card, 'End call'), 'End call on the connected call');
+    ccp.answerApi('destroyConnection', 'hold');
+    button(card, 'End call')!.click();
+    const request = await ccp.apiRequest('destroyConnection');
+    expect(request.params).to.deep.equal({contactId: contact.contactId, connectionId: `${contact.contactId}-agent`});
+    await waitUntil(() => store.snapshot().call?.ending, 'ending while Amazon Connect answers');
+    ccp.respondApi(request, {});
+    // The agent's leg goes down, then the contact ends into after-call work.
+    await ccp.pushAgent(agentSnapshot({contacts: [contact.agentGone()]}));
+    expect(store.snapshot().call?.status).to.equal('connected');
+    await ccp.pushAgent(agentSnapshot({contacts: [contact.afterCall()]}));
+    await waitUntil(() => store.snapshot().call?.wrapUp, 'the wrap-up');
+    expect(store.snapshot().call?.status, 'ended, not failed').to.equal('ended');
+    expect(store.snapshot().call?.ending).to.equal(false);
+    expect(button(card, 'End call')).to.equal(undefined);
+    expect(store.snapshot().notices).to.deep.equal([]);
+    expect(ccp.apiRequests.filter((r) => r.method === 'destroyConnection')).to.have.length(1);
+    store.dispatch({type: 'set-disposition', callId: contact.contactId, code: 'done'});
+    expect((await ccp.apiRequest('clearContact')).params).to.deep.equal({contactId: contact.contactId});
+  });
+
+  it('End call is not offered while the customer\'s phone rings (Cancel is), and is refused then', async () => {
+    const {card, dialer, contact} = await onCall('dialing');
+    await waitUntil(() => button(card, 'Cancel'), 'Cancel on the ringing call');
+    expect(button(card, 'End call')).to.equal(undefined);
+    const code = await new Promise<string>((resolve) =>
+      dialer.send({type: 'end-call', v: 1, callId: contact.contactId}).subscribe({complete: () => resolve('sent'), error: (e: {code: string}) => resolve(e.code)}),
+    );
+    expect(code).to.equal('not-connected');
+    expect(ccp.apiRequests.map((r) => r.method)).to.not.include('destroyConnection');
+  });
+
+  it('a refused End call (the CCP\'s failure) is shown, and End call is offered again', async () => {
+    const {card, store} = await onCall('connected');
+    await waitUntil(() => button(card, 'End call'), 'End call');
+    ccp.answerApi('destroyConnection', {error: {type: 'InvalidStateException', message: 'The connection is on hold.'}});
+    button(card, 'End call')!.click();
+    await waitUntil(() => store.snapshot().notices.length > 0, 'the refusal');
+    expect(store.snapshot().notices.map((n) => [n.action, n.code])).to.deep.equal([['end-call', 'InvalidStateException']]);
+    expect(store.snapshot().call?.ending).to.equal(false);
+    await waitUntil(() => button(card, 'End call'), 'End call again');
   });
 
   it('R-U5 a customer leg that fails gives the failed call with Streams\' reason', async () => {

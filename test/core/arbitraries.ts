@@ -11,7 +11,7 @@ export const FUZZ: fc.Parameters<unknown> = {
   ...(process.env.CPK_FUZZ_SEED ? {seed: Number(process.env.CPK_FUZZ_SEED)} : {}),
 };
 import type {DialerEvent} from '../../src/protocol/index.js';
-import {ALL_ACTIONS, campaign, contact} from './fixtures.js';
+import {ACTIONS_1_2, campaign, contact} from './fixtures.js';
 
 export const offerId = fc.constantFrom('o1', 'o2', 'o3');
 export const callId = fc.constantFrom('c1', 'c2');
@@ -47,11 +47,14 @@ export const eventArb: fc.Arbitrary<DialerEvent> = fc.oneof(
     deadline: campaign.timeoutMs ? at + campaign.timeoutMs : null,
   })),
   fc.record({type: fc.constant('offer-withdrawn' as const), offerId, reason: fc.constantFrom('withdrawn', 'expired', 'skipped' as const)}),
+  // A dialer that enforced an accept at the deadline: its call follows.
+  offerId.map((id) => ({type: 'offer-withdrawn' as const, offerId: id, reason: 'expired' as const, autoAction: 'accept' as const})),
   fc.record({type: fc.constant('call-progress' as const), offerId, callId, phase: fc.constantFrom('dialing', 'ringing', 'connected' as const)}),
   fc.record({type: fc.constant('cpa-result' as const), callId, result: fc.constantFrom('live-voice', 'answering-machine', 'busy', 'fax' as const)}),
   fc.record({type: fc.constant('call-failed' as const), callId, reason: fc.constant('network')}),
   fc.record({type: fc.constant('call-ended' as const), callId}),
   fc.record({type: fc.constant('action-failed' as const), action: decisionAction, offerId, code: fc.constant('E'), message: fc.constant('refused')}),
+  fc.constant({type: 'action-failed' as const, action: 'end-call' as const, code: 'E', message: 'refused'}),
   fc.record({type: fc.constant('limit-reached' as const), scope: fc.constant('tenant' as const), code: fc.constant('MAX'), message: fc.constant('limit')}),
   fc.constant({type: 'limit-cleared' as const}),
 );
@@ -65,13 +68,15 @@ export const intentArb = fc.oneof(
   offerId.map((id) => ({type: 'leave' as const, offerId: id})),
   callId.map((id) => ({type: 'cancel-call' as const, callId: id})),
   callId.map((id) => ({type: 'voicemail-left' as const, callId: id})),
+  callId.map((id) => ({type: 'end-call' as const, callId: id})),
+  fc.constant({type: 'take-control' as const}),
 );
 
 export const capsArb = fc.record({
   enforcesTimeout: fc.boolean(),
   actions: fc.oneof(
-    {weight: 3, arbitrary: fc.constant(ALL_ACTIONS)},
-    {weight: 1, arbitrary: fc.subarray([...ALL_ACTIONS], {minLength: 0})},
+    {weight: 3, arbitrary: fc.constant(ACTIONS_1_2)},
+    {weight: 1, arbitrary: fc.subarray([...ACTIONS_1_2], {minLength: 0})},
   ),
 });
 

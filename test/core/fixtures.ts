@@ -1,10 +1,12 @@
+import {Observable, Subject} from 'rxjs';
 import {
   PROTOCOL_VERSION,
   type Campaign,
   type Contact,
   type DialerEvent,
 } from '../../src/protocol/index.js';
-import {initialState, type Capabilities, type CampaignState} from '../../src/core/state.js';
+import {initialState, type Capabilities, type CampaignState, type Settings} from '../../src/core/state.js';
+import type {DialerAdapter} from '../../src/adapters/dialer-adapter.js';
 import {transition, type CoreInput} from '../../src/core/machine.js';
 import type {Intent} from '../../src/core/intents.js';
 import type {DialerCommand} from '../../src/protocol/index.js';
@@ -22,6 +24,9 @@ export const ALL_ACTIONS: Capabilities['actions'] = [
   'schedule-callback',
   'set-agent-state',
 ];
+
+/** Every command of protocol 1.2: ALL_ACTIONS and `end-call`, which only some dialers can do. */
+export const ACTIONS_1_2: Capabilities['actions'] = [...ALL_ACTIONS, 'end-call'];
 
 export function campaign(overrides: Partial<Campaign> = {}): Campaign {
   return {
@@ -71,8 +76,8 @@ export class Machine {
   readonly commands: DialerCommand[] = [];
   now = 1_000;
 
-  constructor(caps: Capabilities = capabilities()) {
-    this.state = initialState(caps);
+  constructor(caps: Capabilities = capabilities(), settings?: Settings) {
+    this.state = initialState(caps, settings);
   }
 
   input(input: CoreInput, now = this.now): DialerCommand[] {
@@ -94,4 +99,24 @@ export class Machine {
   tick(now: number): DialerCommand[] {
     return this.input({kind: 'tick'}, now);
   }
+}
+
+/**
+ * A dialer adapter the test drives: `emit` an event (with `v`), read what was
+ * `sent`; `refuse` makes `send` fail for the commands it returns an error for.
+ */
+export function fakeDialer(options: {caps?: Capabilities; refuse?: (command: DialerCommand) => Error | null} = {}) {
+  const events = new Subject<unknown>();
+  const sent: DialerCommand[] = [];
+  const adapter: DialerAdapter = {
+    events$: events,
+    capabilities: options.caps ?? capabilities(),
+    send: (command) => {
+      sent.push(command);
+      const error = options.refuse?.(command) ?? null;
+      return new Observable<void>((s) => (error ? s.error(error) : s.complete()));
+    },
+  };
+  const emit = (event: Record<string, unknown>) => events.next({v: PROTOCOL_VERSION, ...event});
+  return {adapter, events, sent, emit};
 }

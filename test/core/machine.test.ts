@@ -164,7 +164,7 @@ describe('campaign state machine', () => {
     m.event(offered('o1', {timeoutMs: 5_000, timeoutAction: 'accept', mode: 'preview'}, 1_000));
     m.tick(6_000);
     m.event({type: 'offer-withdrawn', offerId: 'o1', reason: 'expired', autoAction: 'accept'});
-    assert.equal(selectTask(m.state, m.now)?.status, 'dialing');
+    assert.equal(selectTask(m.state, m.now)?.status, 'connecting');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     assert.equal(selectTask(m.state, m.now)?.status, 'ringing');
     assert.equal(selectPreview(m.state, m.now).campaignButton.enabled, false);
@@ -186,7 +186,7 @@ describe('campaign state machine', () => {
     available(m);
     m.event(offered('o1', {timeoutAction: 'accept', timeoutMs: 5_000}, 1_000));
     assert.deepEqual(m.tick(6_000), []);
-    assert.equal(selectPreview(m.state, m.now).stage, 'waiting', 'the expired offer does not linger');
+    assert.equal(selectPreview(m.state, m.now).stage, 'connecting', 'the dialer is accepting it: nothing more is offered');
     assert.deepEqual(m.intent({type: 'accept', offerId: 'o1'}), []);
   });
 
@@ -272,8 +272,9 @@ describe('campaign state machine', () => {
     m.event(offered('o1', {}, 2_000));
     assert.equal(selectTask(m.state, m.now)?.status, 'previewing');
     m.intent({type: 'accept', offerId: 'o1'});
-    assert.equal(selectTask(m.state, m.now)?.status, 'dialing');
+    assert.equal(selectTask(m.state, m.now)?.status, 'connecting');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'dialing'});
+    assert.equal(selectTask(m.state, m.now)?.status, 'dialing');
     m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     m.event({type: 'cpa-result', callId: 'c1', result: 'live-voice'});
     assert.equal(selectTask(m.state, m.now)?.status, 'connected');

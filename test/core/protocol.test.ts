@@ -41,7 +41,7 @@ describe('dialer protocol', () => {
     const schema = protocolJsonSchema() as {definitions: Record<string, {oneOf?: unknown[]; anyOf?: unknown[]}>};
     const variants = (name: string) => (schema.definitions[name].oneOf ?? schema.definitions[name].anyOf ?? []).length;
     assert.equal(variants('event'), 16);
-    assert.equal(variants('command'), 11);
+    assert.equal(variants('command'), 12);
     assert.ok(JSON.stringify(schema).includes('"contact-offered"'));
   });
 

@@ -192,7 +192,7 @@ describe('snapshots (protocol 1.1)', () => {
           if (choices.length) page.input({kind: 'intent', intent: choices[pick % choices.length]}, now);
         }
         const before = page.state;
-        const after = applySnapshot(before, stale);
+        const after = applySnapshot(before, stale, 0);
         if (before.offer && after.offer?.offerId === before.offer.offerId && before.offer.decision) {
           assert.deepEqual(after.offer.decision, before.offer.decision, 'a decided offer stays decided');
         }

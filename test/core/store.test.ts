@@ -85,7 +85,7 @@ describe('campaign store', () => {
     store.dispatch({type: 'accept', offerId: 'o1'});
     assert.equal(sent.length, 2);
     scheduler.flush();
-    assert.equal(selectPreview(store.snapshot(), store.now()).stage, 'closed', 'the retried accept stands');
+    assert.equal(selectPreview(store.snapshot(), store.now()).stage, 'connecting', 'the retried accept stands');
   });
 
   it('R-C1 sends the timeout action at the deadline on the injected clock, once', () => {

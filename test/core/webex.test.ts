@@ -12,7 +12,7 @@ import type {ContactCenter} from '@webex/contact-center';
 import {WebexDialer, WEBEX_EVENTS, type WebexContactCenter, type WebexDialerOptions, type WebexTask} from '../../src/webex.js';
 import type {CampaignStore} from '../../src/store/campaign-store.js';
 import {offlineWebex, SDK_VERSION, type OfflineWebex} from '../support/webex-sdk.js';
-import {ANA, BRUNO, CAMPAIGN, PROFILE, T0, card, connect as connectTo, frames, preview, settle} from '../support/webex-frames.js';
+import {ANA, BRUNO, CAMPAIGN, PROFILE, T0, card, connect as connectTo, dialerRequests, frames, preview, settle} from '../support/webex-frames.js';
 
 // The SDK's own plugin type is accepted as it is declared (checked by tsc).
 const fromSdkType = (cc: ContactCenter) => new WebexDialer(cc);
@@ -67,6 +67,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(WEBEX_EVENTS.agentState, AGENT_EVENTS.AGENT_STATE_CHANGE);
     assert.equal(WEBEX_EVENTS.raw.contactUpdated, sdk.enums.CC_EVENTS.CAMPAIGN_CONTACT_UPDATED);
     assert.equal(WEBEX_EVENTS.raw.acceptFailed, sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED);
+    assert.equal(WEBEX_EVENTS.raw.endFailed, sdk.enums.CC_EVENTS.AGENT_CONTACT_END_FAILED);
   });
 
   it('offers only what this SDK can do, and leaves the timeout to its dialer', () => {
@@ -348,6 +349,102 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     await settle();
     assert.equal(card(store)?.contact?.name, 'Bruno Lima');
     assert.equal(card(store)?.startedAt, T0 - 5_000);
+  });
+
+  describe('End call (protocol 1.2): task.end() on the connected call', () => {
+    /** A desk phone on a tenant that lets agents end calls from the desktop (the profile's isEndCallEnabled). */
+    const DESK_PHONE = {...PROFILE, deviceType: 'AGENT_DN', isEndCallEnabled: true} as const;
+
+    /** A connected preview call, End call on the kit's card. */
+    async function connectedCall(profile: WebexDialerOptions['profile'] = DESK_PHONE) {
+      const connection = await offered({profile});
+      const callInteraction = await acceptAndConnect(connection.store, connection.interactionId);
+      return {...connection, callInteraction};
+    }
+
+    /** End call on the card: the SDK posts the task's end; Webex answers with the wrap-up (AgentWrapup), as for an agent's hang-up. */
+    async function endCall(store: CampaignStore, callId: string, taskId: string) {
+      const before = sdk.requests.length;
+      store.dispatch({type: 'end-call', callId});
+      await settle();
+      assert.deepEqual(dialerRequests(sdk, before), [`POST /v1/tasks/${taskId}/end`]);
+      const ending = card(store);
+      sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_WRAPUP, {interactionId: taskId, interaction: {mediaType: 'telephony', state: 'wrapUp'}}));
+      await settle();
+      return ending;
+    }
+
+    it('is offered as Webex\'s call controls offer End: in browser telephony, or on any phone when the tenant allows ending calls', () => {
+      const canEnd = (profile: WebexDialerOptions['profile']) => connect({profile}).dialer.capabilities.actions.includes('end-call');
+      assert.equal(canEnd({...PROFILE, deviceType: 'BROWSER'}), true, 'browser telephony');
+      assert.equal(canEnd(DESK_PHONE), true, 'a desk phone, ending allowed');
+      assert.equal(canEnd({...PROFILE, deviceType: 'EXTENSION', isEndCallEnabled: true}), true, 'an extension, ending allowed');
+      assert.equal(canEnd({...PROFILE, deviceType: 'AGENT_DN', isEndCallEnabled: false}), false, 'a desk phone, ending not allowed');
+      assert.equal(canEnd(PROFILE), false, 'nothing said');
+    });
+
+    it('posts /v1/tasks/{id}/end for the connected call; Webex\'s AgentWrapup ends it on the card, with its wrap-up', async () => {
+      const {store, interactionId, callInteraction} = await connectedCall();
+      assert.equal(card(store)?.status, 'connected');
+      assert.equal(card(store)?.canEnd, true);
+      const before = sdk.requests.length;
+      const ending = await endCall(store, interactionId, callInteraction);
+      assert.equal(ending?.ending, true, 'ending until Webex says so');
+      assert.equal(ending?.status, 'connected');
+      const ended = card(store);
+      assert.equal(ended?.status, 'ended');
+      assert.equal(ended?.ending, false);
+      assert.deepEqual(ended?.wrapUp?.codes.map((c) => c.label), ['Sale', 'No sale'], 'the wrap-up Webex asks for');
+      assert.deepEqual(preview(store).notices, []);
+      store.dispatch({type: 'set-disposition', callId: interactionId, code: 'wu-no-sale'});
+      await settle();
+      assert.match(dialerRequests(sdk, before).at(-1)!, new RegExp(`^POST /v1/tasks/${callInteraction}/wrapup$`));
+    });
+
+    it('in browser telephony too, and a hydrated call (after a reload) can be ended', async () => {
+      const hydrated = connect({profile: {...PROFILE, deviceType: 'BROWSER'}});
+      const {interactionId, frame: sent} = frame.agentContact(BRUNO, {state: 'connected', createdTimestamp: T0 - 30_000});
+      sdk.frame(sent);
+      await settle();
+      assert.equal(card(hydrated.store)?.canEnd, true);
+      await endCall(hydrated.store, interactionId, interactionId);
+      assert.equal(card(hydrated.store)?.status, 'ended');
+    });
+
+    it('a failed end (AgentContactEndFailed) is shown with the SDK\'s reason, and End call is offered again', async () => {
+      const {store, interactionId, callInteraction} = await connectedCall();
+      store.dispatch({type: 'end-call', callId: interactionId});
+      await settle();
+      sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_CONTACT_END_FAILED, {interactionId: callInteraction, reason: 'CALL_ON_HOLD'}));
+      await settle();
+      const notices = preview(store).notices;
+      assert.deepEqual(notices.map((n) => [n.action, n.code]), [['end-call', 'CALL_ON_HOLD']], 'once, with the dialer\'s reason');
+      assert.equal(card(store)?.status, 'connected');
+      assert.equal(card(store)?.ending, false);
+      assert.equal(card(store)?.canEnd, true);
+      assert.equal(store.accepts({type: 'end-call', callId: interactionId}), true, 'End call may be tried again');
+    });
+
+    it('when the customer hangs up while End call is on its way, the call ends once and the late failure is not an error', async () => {
+      const {store, events, interactionId, callInteraction} = await connectedCall();
+      store.dispatch({type: 'end-call', callId: interactionId});
+      await settle();
+      sdk.frame(frame.ended(callInteraction, true));
+      await settle();
+      sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_CONTACT_END_FAILED, {interactionId: callInteraction, reason: 'CONTACT_ENDED'}));
+      await settle();
+      assert.equal(card(store)?.status, 'ended');
+      assert.equal(events.filter((e) => e.type === 'call-ended').length, 1);
+      assert.deepEqual(preview(store).notices, []);
+    });
+
+    it('without it (a desk phone, ending not allowed), the kit offers no End call and refuses one', async () => {
+      const {store, dialer, interactionId} = await connectedCall(PROFILE);
+      assert.equal(card(store)?.canEnd, false);
+      let code: string | undefined;
+      dialer.send({type: 'end-call', v: 1, callId: interactionId}).subscribe({error: (e: {code: string}) => (code = e.code)});
+      assert.equal(code, 'unsupported');
+    });
   });
 
   it('offers Skip and Remove when the installed SDK has them (detected at run time)', async () => {

@@ -26,7 +26,7 @@ const textOf = (doc: Document, tag: string) => plain(doc.querySelector(tag)!.sha
 describe('demo agent desktop', () => {
   afterEach(() => {
     document.querySelectorAll('iframe').forEach((f) => f.remove());
-    sessionStorage.clear(); // the desktops' journals (same tab, same origin)
+    localStorage.clear(); // the desktops' journals (same origin)
   });
 
   it('R-M1 R-U3 R-U6 preview mode: Campaign, Accept, answering machine, Voicemail left', async () => {
@@ -47,6 +47,7 @@ describe('demo agent desktop', () => {
   it('R-A1 R-M2 standard preview: the agent goes Available, answers the reservation, sees the contact', async () => {
     const doc = await openDesktop('lang=pt-BR');
     const select = doc.getElementById('agent-state') as HTMLSelectElement;
+    await waitUntil(() => !select.disabled, 'the tab takes charge of the dialer', {timeout: 5_000});
     select.value = 'available';
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Atender'), 'the reservation call', {timeout: 5_000});

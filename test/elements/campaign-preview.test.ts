@@ -287,13 +287,21 @@ describe('<campaign-preview>', () => {
     expect(dialer.sent.length).to.equal(1);
   });
 
-  it('after Accept in preview mode, focus goes back to the Campaign button', async () => {
+  it('after Accept in preview mode the dialog says Connecting, with nothing to press twice; then focus goes back to the Campaign button', async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {mode: 'preview'});
     await settle(el);
     button(el, 'Accept')!.focus();
     await sendKeys({press: 'Enter'});
+    await settle(el);
+    expect(el.stage).to.equal('connecting');
+    expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('dialog');
+    expect(visibleText(el)).to.contain('Connecting to Maria Oliveira…');
+    expect(button(el, 'Accept'), 'Accept is not offered twice').to.equal(undefined);
+    await sendKeys({press: 'Enter'});
+    expect(dialer.sent.filter((c) => c.type === 'accept')).to.have.length(1);
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     await settle(el);
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Campaign');
   });
@@ -477,9 +485,11 @@ describe('<campaign-preview>', () => {
   it('a host can drive it with a view and no provider; intents still fire', async () => {
     const view: PreviewView = {
       stage: 'offer',
+      inCharge: true,
       agentState: 'available',
       campaignButton: {visible: false, enabled: false, reason: 'contact-shown'},
       reservation: null,
+      connecting: null,
       offer: {
         offerId: 'x1', campaign: campaign(), contact: contact({name: 'Host Driven'}),
         numbers: {choices: contact().phoneNumbers, forced: false}, skip: null, doNotCall: false, callingWindow: null, callback: null,

@@ -64,7 +64,7 @@ describe('<campaign-provider>', () => {
     const card = root.querySelector('campaign-task-card')!;
     card.task = {
       status: 'connected', campaign: {id: 'c', name: 'C', mode: 'standard', timeoutMs: 0, timeoutAction: 'skip', allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true},
-      contact: null, startedAt: Date.now(), callId: 'x', canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
+      inCharge: true, contact: null, startedAt: Date.now(), callId: 'x', canCancel: false, cancelling: false, canEnd: false, ending: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
     };
     await settle(card);
     expect(card.shadowRoot!.textContent).to.contain('Connected');

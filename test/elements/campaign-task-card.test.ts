@@ -124,7 +124,7 @@ describe('<campaign-task-card>', () => {
   it('a host can drive it with a task and no provider', async () => {
     const task: TaskView = {
       status: 'connected', campaign: campaign(), contact: contact({name: 'Host Task'}), startedAt: Date.now(),
-      callId: 'c9', canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
+      inCharge: true, callId: 'c9', canCancel: false, cancelling: false, canEnd: false, ending: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
     };
     const el = await fixture<CampaignTaskCard>(html`<campaign-task-card .task=${task} lang="pt-BR"></campaign-task-card>`);
     expect(visibleText(el)).to.contain('Chamada de campanha');

@@ -122,7 +122,7 @@ describe('what a screen-reader user hears', function () {
     await accept();
     let focused = await axFocused();
     expect(focused?.name).to.equal('Campaign call: Maria Oliveira');
-    expect(focused?.description).to.equal('Dialing');
+    expect(focused?.description).to.equal('Connecting…');
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     await wait(ANNOUNCEMENT_DWELL_MS);
     expect(await spoken()).to.include('Campaign call: Ringing.');
@@ -237,10 +237,15 @@ describe('what a screen-reader user hears', function () {
     expect(document.activeElement).to.equal(document.body);
   });
 
-  it('a hidden task card does not take focus: after Accept it goes to the Campaign button', async () => {
-    const {accept, card} = await desk({mode: 'preview'});
+  it('a hidden task card does not take focus: after Accept the dialog says Connecting, then focus goes to the Campaign button', async () => {
+    const {accept, card, dialer, render} = await desk({mode: 'preview'});
     card.hidden = true;
     await accept();
+    const focused = await axFocused();
+    expect(focused?.name).to.equal('Campaign contact');
+    expect(focused?.description).to.equal('Connecting to Maria Oliveira…');
+    dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
+    await render();
     expect((await axFocused())?.name).to.equal('Campaign');
   });
 

@@ -9,7 +9,8 @@
  * (`autoDialTimeout`, from the accept); Accept is `engagePreviewContact()`,
  * and at the end of the countdown Amazon Connect dials by itself
  * (`enforcesTimeout`, auto action accept). The customer's leg gives the call's
- * progress; after-call work is the wrap-up, ended by clearing the contact.
+ * progress; End call hangs up the agent's leg, as the CCP does; after-call
+ * work is the wrap-up, ended by clearing the contact.
  *
  * Everything is read from the agent's snapshot on each refresh, so the first
  * one (after a reload too) gives the whole situation as one protocol 1.1
@@ -32,7 +33,7 @@ import {
   type ContactDescription,
   type PreviewPhase,
 } from './preview-contact.js';
-import type {PreviewConfiguration, StreamsAgent, StreamsCallbacks, StreamsConnect, StreamsContact, StreamsSubscription} from './streams-types.js';
+import type {PreviewConfiguration, StreamsAgent, StreamsCallbacks, StreamsConnect, StreamsConnection, StreamsContact, StreamsSubscription} from './streams-types.js';
 
 export interface AmazonConnectDialerOptions {
   /**
@@ -97,7 +98,7 @@ export class AmazonConnectDialer implements DialerAdapter {
     this.now = options.now ?? Date.now;
     this.discardAs = options.discardAs ?? 'skip';
     this.wrapUp = wrapUpOf(options.wrapUpCodes ?? DEFAULT_WRAP_UP);
-    const actions: DialerCommandType[] = ['answer-reservation', 'accept', this.discardAs, 'cancel-call', 'set-disposition', 'set-agent-state'];
+    const actions: DialerCommandType[] = ['answer-reservation', 'accept', this.discardAs, 'cancel-call', 'end-call', 'set-disposition', 'set-agent-state'];
     this.capabilities = {enforcesTimeout: true, actions};
     this.events$ = this.events.events$;
     this.subscriptions.push(
@@ -126,6 +127,11 @@ export class AmazonConnectDialer implements DialerAdapter {
           const leg = customerConnection(followed.contact);
           if (!leg) throw new DialerError('no-customer-leg', 'Amazon Connect has no customer call to end.');
           leg.destroy(callbacks);
+        });
+      case 'end-call':
+        return this.onContact(command.callId, ['call'], (followed, callbacks) => {
+          if (!followed.answered) throw new DialerError('not-connected', 'The customer has not answered: cancel the call instead.');
+          agentLeg(followed).destroy(callbacks);
         });
       case 'set-disposition':
         if (!this.wrapUp.codes.some((code) => code.code === command.code)) {
@@ -405,8 +411,7 @@ export class AmazonConnectDialer implements DialerAdapter {
     if (action !== this.discardAs) return refuse('unsupported', `Amazon Connect's discard is the kit's ${this.discardAs} here.`);
     return this.onContact(offerId, ['offer'], (followed, callbacks) => {
       if (!followed.configuration?.canDiscardPreview) throw new DialerError('discard-not-allowed', 'This campaign does not let the agent discard a preview.');
-      const leg = followed.contact.getAgentConnection();
-      if (!leg) throw new DialerError('no-agent-leg', 'Amazon Connect has no agent connection to end.');
+      const leg = agentLeg(followed);
       followed.discarding = action;
       leg.destroy(callbacks);
     });
@@ -469,6 +474,13 @@ function codeOf(error: unknown): string {
   }
   const code = fields(parsed).errorKey ?? fields(parsed).type;
   return excerpt(typeof code === 'string' && code !== '' ? code : describeError(parsed, 'amazon-connect-error').message, 100);
+}
+
+/** The agent's own leg of the contact: destroying it is the agent hanging up (Streams' `connection.destroy()`, "end live contacts"). */
+function agentLeg(followed: Followed): StreamsConnection {
+  const leg = followed.contact.getAgentConnection();
+  if (!leg) throw new DialerError('no-agent-leg', 'Amazon Connect has no agent connection to end.');
+  return leg;
 }
 
 function refuse(code: string, message: string): Observable<void> {

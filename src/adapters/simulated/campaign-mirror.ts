@@ -30,8 +30,8 @@ export class CampaignMirror {
   }
 
   /** Takes the situation of an earlier snapshot of the same campaign (a journal's, on resume). */
-  restore(snapshot: Snapshot): void {
-    this.state = applySnapshot(this.state, snapshot);
+  restore(snapshot: Snapshot, now: number): void {
+    this.state = applySnapshot(this.state, snapshot, now);
   }
 
   snapshot(): Snapshot {
@@ -55,6 +55,8 @@ function intentOf(command: DialerCommand): Intent {
       return {type: 'leave', offerId: command.offerId ?? ''};
     case 'cancel-call':
       return {type: 'cancel-call', callId: command.callId};
+    case 'end-call':
+      return {type: 'end-call', callId: command.callId};
     case 'voicemail-left':
       return {type: 'voicemail-left', callId: command.callId};
     case 'set-disposition':

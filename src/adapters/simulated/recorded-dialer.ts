@@ -76,7 +76,7 @@ export class RecordedSimulatedDialer implements DialerAdapter {
       this.live.next(event);
     });
     // After the dialer's first event (its agent state, without the reason the snapshot may have).
-    this.mirror.restore(journal.snapshot);
+    this.mirror.restore(journal.snapshot, this.clock.now());
     for (const entry of journal.commands) this.run(entry).subscribe({error: () => undefined});
     this.clock.goLive();
     this.events$ = snapshotThenLive(() => this.snapshot(), this.live);

@@ -74,7 +74,7 @@ export interface SimulatedCampaignScript {
 /** What the simulated dialer can do for this script (also what a page needs to reach it over the reference server). */
 export function simulatedCapabilities(script: Pick<SimulatedCampaignScript, 'campaign' | 'enforcesTimeout'>): Capabilities {
   const {campaign} = script;
-  const actions: DialerCommandType[] = ['accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'voicemail-left', 'set-agent-state'];
+  const actions: DialerCommandType[] = ['accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'end-call', 'voicemail-left', 'set-agent-state'];
   actions.push(campaign.mode === 'preview' ? 'request-contact' : 'answer-reservation');
   if (campaign.wrapUp) actions.push('set-disposition');
   if (campaign.callbacks) actions.push('schedule-callback');
@@ -244,6 +244,15 @@ export class SimulatedDialer implements DialerAdapter {
       case 'cancel-call':
         if (this.call?.callId !== command.callId || this.call.phase !== 'ringing') throw stale('call');
         this.endCall('cancelled');
+        this.afterCall();
+        return;
+      case 'end-call':
+        // The agent hangs up an answered call (protocol 1.2): it ends as a customer's hang-up would.
+        if (this.call?.callId !== command.callId) throw stale('call');
+        if (this.call.phase !== 'connected' && this.call.phase !== 'machine') {
+          throw new DialerError('not-connected', 'Only a call that was answered can be ended; cancel a ringing one.');
+        }
+        this.endCall('agent-hung-up');
         this.afterCall();
         return;
       case 'voicemail-left':

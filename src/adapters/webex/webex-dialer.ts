@@ -23,7 +23,7 @@ import {
   type DialerEventOf,
 } from '../../protocol/index.js';
 import {BufferedEvents} from '../buffered-events.js';
-import type {DialerAdapter} from '../dialer-adapter.js';
+import {DialerError, type DialerAdapter} from '../dialer-adapter.js';
 import {deskSnapshot, type TaskPhase} from './webex-desk.js';
 import {errorCode, failureReason, refuse, settle, toDialerError} from './webex-requests.js';
 import {
@@ -71,9 +71,12 @@ export interface WebexDialerOptions {
    * The agent's profile, as `webex.cc.register()` returns it: its wrap-up
    * codes become the campaign's dispositions, its idle codes the reasons for
    * Not ready, and its `deviceType` (`BROWSER` after a browser station login)
-   * whether a ringing preview call can be cancelled from the kit.
+   * whether a ringing preview call can be cancelled from the kit. A connected
+   * call can be ended from the kit in browser telephony, or on any phone when
+   * the tenant allows ending calls from the desktop (`isEndCallEnabled`), as
+   * Webex's own call controls offer End.
    */
-  readonly profile?: Pick<Profile, 'wrapupCodes' | 'idleCodes'> & Partial<Pick<Profile, 'deviceType'>>;
+  readonly profile?: Pick<Profile, 'wrapupCodes' | 'idleCodes'> & Partial<Pick<Profile, 'deviceType' | 'isEndCallEnabled'>>;
   /**
    * Tasks the SDK raised before the adapter existed, such as during
    * `register()` after a reload: calls (`task:hydrate`) and pending previews
@@ -96,7 +99,7 @@ export const WEBEX_EVENTS = {
   end: 'task:end',
   wrappedUp: 'task:wrappedup',
   /** Raw dialer messages `webex.cc` re-emits under their own type. */
-  raw: {contactUpdated: 'CampaignContactUpdated', acceptFailed: 'CampaignPreviewAcceptFailed'},
+  raw: {contactUpdated: 'CampaignContactUpdated', acceptFailed: 'CampaignPreviewAcceptFailed', endFailed: 'AgentContactEndFailed'},
   /** Task events of newer SDKs. */
   contactUpdated: 'task:campaignContactUpdated',
   failed: {
@@ -200,6 +203,8 @@ export class WebexDialer implements DialerAdapter {
         return this.preview('remove', command.offerId, this.cc.removePreviewContact);
       case 'cancel-call':
         return this.cancel(command);
+      case 'end-call':
+        return this.endCall(command);
       case 'set-disposition':
         return this.wrapUp(command);
       case 'set-agent-state':
@@ -222,6 +227,7 @@ export class WebexDialer implements DialerAdapter {
     if (has(this.cc.skipPreviewContact)) actions.push('skip');
     if (has(this.cc.removePreviewContact)) actions.push('remove');
     if (this.extras.browser) actions.push('cancel-call');
+    if (this.canEndCalls) actions.push('end-call');
     if (this.extras.wrapUpCodes.length > 0) actions.push('set-disposition');
     if (has(this.cc.setAgentState)) actions.push('set-agent-state');
     return actions;
@@ -542,6 +548,37 @@ export class WebexDialer implements DialerAdapter {
   private cancel(command: DialerCommandOf<'cancel-call'>): Observable<void> {
     if (!this.extras.browser) return refuse('unsupported', 'Webex ends a preview call from the kit only when the agent\'s telephony is the browser.');
     return this.onTask(command.callId, 'ringing', (tracked) => tracked.task.end());
+  }
+
+  /**
+   * Webex's own call controls offer End on a telephony task in browser
+   * telephony, and with a desk phone or an extension when the tenant allows
+   * it (the profile's `isEndCallEnabled`).
+   */
+  private get canEndCalls(): boolean {
+    return this.extras.browser || this.options.profile?.isEndCallEnabled === true;
+  }
+
+  /** Hangs up the connected call (protocol 1.2): Webex then sends the wrap-up (or the contact's end), which ends it here. */
+  private endCall(command: DialerCommandOf<'end-call'>): Observable<void> {
+    if (!this.canEndCalls) return refuse('unsupported', 'Webex ends a call from the kit only in browser telephony or when the tenant allows ending calls.');
+    return this.onTask(command.callId, 'call', (tracked) => {
+      // The SDK rejects without the dialer's reason: it is read from the raw failure, which comes first.
+      let reason: string | null = null;
+      const failed = this.guard((data: Partial<TaskData>) => {
+        if (typeof data?.interactionId !== 'string' || this.find(data) === tracked) reason = failureReason(data);
+      });
+      this.cc.on(WEBEX_EVENTS.raw.endFailed, failed);
+      return tracked.task.end().then(
+        () => void this.cc.off(WEBEX_EVENTS.raw.endFailed, failed),
+        (error: unknown) => {
+          this.cc.off(WEBEX_EVENTS.raw.endFailed, failed);
+          // The call ended anyway (the customer hung up first): nothing is left to end, and nothing to report.
+          if (tracked.phase !== 'call' || !this.follows(tracked)) return;
+          throw reason === null ? error : new DialerError(reason, `Webex could not end the call (${reason}).`);
+        },
+      );
+    });
   }
 
   private wrapUp(command: DialerCommandOf<'set-disposition'>): Observable<void> {

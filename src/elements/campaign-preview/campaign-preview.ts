@@ -16,6 +16,7 @@ import {sendIntent} from '../../events/send-intent.js';
 import type {ElementIntent} from '../../events/intent-event.js';
 import {formatCount, formatDuration, isolate, isolateLtr, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {campaignIcon, contactIcon} from '../icons.js';
+import {renderElsewhere} from '../elsewhere.js';
 import {renderPart} from '../render-part.js';
 import * as parts from './offer-parts.js';
 import {styles} from './campaign-preview.styles.js';
@@ -28,7 +29,15 @@ const DESCRIBED_BY: Partial<Record<PreviewStage, string>> = {
   reservation: 'stage-text',
   waiting: 'stage-text',
   offer: 'contact-name contact-campaign countdown',
+  connecting: 'stage-text',
   // A failed attempt is an alert of its own: not read again with the dialog.
+};
+
+/** The notices the kit raises itself, in the agent's language (the dialer's own are shown as it worded them). */
+const KIT_NOTICES: Record<KitNoticeCode, (msg: Messages) => {title: string; text: string}> = {
+  offline: (msg) => ({title: msg.errorTitle, text: msg.offline}),
+  'reservation-missed': (msg) => ({title: msg.reservationMissedTitle, text: msg.reservationMissed}),
+  'dialer-slow': (msg) => ({title: msg.dialerSlowTitle, text: msg.dialerSlow}),
 };
 
 const DECISIONS: readonly Decision[] = ['accept', 'skip', 'remove', 'leave'];
@@ -50,8 +59,10 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * Shows, stage by stage: the reservation call to answer (standard and direct
  * preview), the customer's contact details with Accept, Skip, Remove and Leave
  * campaign (only those the campaign and the dialer allow), the countdown to the
- * automatic action, a failed attempt with the way to the next contact, the
- * concurrent-call limit and any error. Renders from the campaign store found
+ * automatic action, Connecting after Accept until the call starts, a failed
+ * attempt with the way to the next contact, the concurrent-call limit and any
+ * error. In a tab that mirrors another tab in charge of the agent's dialer it
+ * shows the same, read-only, says so, and offers Use here. Renders from the campaign store found
  * through context, or from its `view` property when a host drives it. Errors
  * and the timeout intents are dispatched by the provider, not here (see
  * `<campaign-provider>`).
@@ -68,6 +79,7 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * @fires campaign-remove - Before removing the contact from the campaign. Cancelable.
  * @fires campaign-leave - Before leaving the campaign. Cancelable.
  * @fires campaign-schedule-callback - Before scheduling a callback for the contact. Cancelable.
+ * @fires campaign-take-control - Before moving control of the agent's dialer to this tab (Use here). Cancelable.
  * @fires campaign-preview-change - The dialog moved to another stage (`detail.stage`).
  *
  * @slot contact-header - Replaces the contact's name and campaign line (e.g. with a link to the host's CRM).
@@ -96,6 +108,8 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * @csspart callback - The callback form, or the callback scheduled.
  * @csspart limit - The concurrent-call limit message.
  * @csspart notice - An error message.
+ * @csspart elsewhere - The "Active in another tab" line, with its Use here button.
+ * @csspart use-here-button - The Use here button.
  *
  * @cssprop --campaign-preview-surface - Dialog background.
  * @cssprop --campaign-preview-text - Dialog text colour.
@@ -141,8 +155,8 @@ export class CampaignPreview extends LitElement {
     () => this.receiveFocus(),
     '[role=dialog], [part=campaign-button]',
   );
-  /** The stage and offer last rendered, and the countdown threshold last announced. */
-  private shown: {stage: PreviewStage; offerId: string | null; announcedAt: number} | null = null;
+  /** The stage and offer last rendered, the countdown threshold last announced, and whether this tab was in charge. */
+  private shown: {stage: PreviewStage; offerId: string | null; announcedAt: number; inCharge: boolean} | null = null;
 
   constructor() {
     super();
@@ -175,18 +189,24 @@ export class CampaignPreview extends LitElement {
     const stage = this.stage;
     const offerId = view?.offer?.offerId ?? null;
     const previous = this.shown;
+    const inCharge = view?.inCharge ?? true;
     if (this.getAttribute('stage') !== stage) this.setAttribute('stage', stage);
+    if (previous && previous.inCharge !== inCharge) {
+      previous.inCharge = inCharge;
+      // Control moved away while the agent was here: say so (the tab in charge speaks for the campaign).
+      if (!inCharge) this.announcer.say(this.i18n.msg.elsewhere);
+    }
     if (previous?.stage === stage && previous.offerId === offerId) {
-      this.announceCountdown(view);
+      if (inCharge) this.announceCountdown(view);
       return;
     }
     // Thresholds already reached are not announced: the contact's announcement or the dialog's description says the time.
-    this.shown = {stage, offerId, announcedAt: (view && this.secondsLeft(view)) ?? Infinity};
+    this.shown = {stage, offerId, announcedAt: (view && this.secondsLeft(view)) ?? Infinity, inCharge};
     if (previous && previous.stage !== stage) this.dispatchEvent(new CampaignPreviewChangeEvent({stage}));
     if (!view) return;
     const moved = previous !== null && previous.stage !== stage && this.moveFocus(previous.stage, view);
     if (moved) this.announcer.yieldToFocus();
-    else this.announceStage(view);
+    else if (inCharge) this.announceStage(view);
   }
 
   /**
@@ -220,6 +240,9 @@ export class CampaignPreview extends LitElement {
         return;
       case 'waiting':
         this.announcer.say(msg.waitingForContact);
+        return;
+      case 'connecting':
+        this.announcer.say(msg.connecting(isolate(view.connecting!.contact.name)));
         return;
       case 'offer': {
         // One message, the name first, then the time left when it is spoken.
@@ -307,6 +330,7 @@ export class CampaignPreview extends LitElement {
     const msg = this.i18n.msg;
     return html`
       ${view?.campaignButton.visible ? this.renderCampaignButton(view, msg) : nothing}
+      ${view && !view.inCharge ? renderElsewhere(msg, () => this.intent({type: 'take-control'})) : nothing}
       ${view && (view.stage !== 'closed' || view.limit || view.notices.length) ? this.renderDialog(view, msg) : nothing}
       ${this.announcer.render()}
     `;
@@ -332,7 +356,7 @@ export class CampaignPreview extends LitElement {
     const title = view.stage === 'reservation' ? msg.reservationTitle : msg.campaignContact;
     return html`<section part="dialog" class="dialog" role="dialog" aria-labelledby="title" aria-describedby=${ifDefined(DESCRIBED_BY[view.stage])} tabindex="-1">
       <h2 id="title" part="title">${title}</h2>
-      ${view.notices.map((notice) => this.renderNotice(notice, msg))}
+      ${view.notices.map((notice) => this.renderNotice(view, notice, msg))}
       ${view.limit
         ? html`<div part="limit" class="limit" role="alert">
             <strong>${msg.limitTitle}</strong>
@@ -372,6 +396,17 @@ export class CampaignPreview extends LitElement {
         return html`<p id="stage-text" class="waiting">${msg.waitingForContact}</p>`;
       case 'offer':
         return this.renderOffer(view, view.offer!, msg);
+      case 'connecting': {
+        const {contact, campaign} = view.connecting!;
+        return html`<div part="contact" class="contact">
+            <span class="avatar">${contactIcon}</span>
+            <div>
+              <p class="name"><bdi>${contact.name}</bdi></p>
+              <p class="campaign"><bdi>${campaign.name}</bdi> · ${msg.modes[campaign.mode]}</p>
+            </div>
+          </div>
+          <p id="stage-text" class="waiting">${msg.connecting(isolate(contact.name))}</p>`;
+      }
       case 'attempt-failed':
         return view.campaignButton.visible
           ? html`<div part="actions" class="actions">
@@ -458,14 +493,16 @@ export class CampaignPreview extends LitElement {
     return html`<p id="countdown" part="countdown" class="countdown" role="timer" aria-live="off">${text}</p>`;
   }
 
-  private renderNotice(notice: Notice, msg: Messages): TemplateResult {
-    const missed = notice.code === ('reservation-missed' satisfies KitNoticeCode);
-    const title = missed ? msg.reservationMissedTitle : notice.kind === 'invalid-event' ? msg.invalidEvent : msg.errorTitle;
-    const text = missed ? msg.reservationMissed : notice.code === ('offline' satisfies KitNoticeCode) ? msg.offline : html`<bdi>${notice.message}</bdi>`;
+  /** A notice; dismissed in the tab in charge, whose notices a mirror shows. */
+  private renderNotice(view: PreviewView, notice: Notice, msg: Messages): TemplateResult {
+    // A dialer's code is any text: only the kit's own codes are looked up.
+    const own = Object.hasOwn(KIT_NOTICES, notice.code) ? KIT_NOTICES[notice.code as KitNoticeCode](msg) : undefined;
+    const title = own?.title ?? (notice.kind === 'invalid-event' ? msg.invalidEvent : msg.errorTitle);
+    const text = own?.text ?? html`<bdi>${notice.message}</bdi>`;
     return html`<div part="notice" class="notice" role="alert">
       <p><strong>${title}</strong> <bdi class="code">${notice.code}</bdi></p>
       <p>${text}</p>
-      ${this.view
+      ${this.view || !view.inCharge
         ? nothing
         : html`<button class="quiet" @click=${() => this.dismiss(notice.id)}>
             ${msg.dismiss}

@@ -74,6 +74,12 @@ export const styles = [
     :host([status='connected']) .status {
       color: ${color.success};
     }
+    .status-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${space.s};
+    }
     .cancel {
       color: var(--_danger);
       border-color: var(--_danger);

@@ -13,7 +13,8 @@ import type {ElementIntent} from '../../events/intent-event.js';
 import {formatCount, formatDuration, isolate, reasonText, type MessageOverrides, type Messages} from '../../i18n/index.js';
 import {contactIcon} from '../icons.js';
 import {renderPart} from '../render-part.js';
-import {wrapUpForm, type WrapUpFormState} from './wrap-up-form.js';
+import {renderElsewhere} from '../elsewhere.js';
+import {wrapUpForm, wrapUpPendingElsewhere, type WrapUpFormState} from './wrap-up-form.js';
 import {styles} from './campaign-task-card.styles.js';
 
 /** Seconds of wrap-up left at which the time left is announced again. */
@@ -24,9 +25,13 @@ const WRAP_UP_ANNOUNCE_AT = 10;
  * @summary The task-list card of a campaign call: label, contact, configured
  * details, status and the time since the preview started.
  *
+ * Between Accept and the dialer's first call progress it says Connecting.
  * While the call rings it shows a Cancel button instead of the Ringing status
- * when the campaign lets agents end calls (R-U4); on an answering machine it
- * asks the agent to leave a voicemail and mark it done (R-U6). Renders the
+ * when the campaign lets agents end calls (R-U4); once answered, an End call
+ * button when the dialer can hang up (protocol 1.2); on an answering machine
+ * it asks the agent to leave a voicemail and mark it done (R-U6). In a tab
+ * that mirrors another tab in charge of the agent's dialer it shows the call
+ * read-only, says so, and offers Use here. Renders the
  * current campaign task from the store found through context, or its `task`
  * property when a host drives it. Renders nothing when there is no task.
  *
@@ -36,6 +41,8 @@ const WRAP_UP_ANNOUNCE_AT = 10;
  * and goes back to the Campaign contact dialog when the call is over.
  *
  * @fires campaign-cancel-call - Before cancelling the ringing call. Cancelable.
+ * @fires campaign-end-call - Before hanging up the answered call. Cancelable.
+ * @fires campaign-take-control - Before moving control of the agent's dialer to this tab (Use here). Cancelable.
  * @fires campaign-voicemail-left - Before telling the dialer the voicemail was left. Cancelable.
  * @fires campaign-set-disposition - Before sending the call's disposition (wrap-up). Cancelable.
  * @fires campaign-schedule-callback - Before scheduling a callback after the call. Cancelable.
@@ -53,6 +60,9 @@ const WRAP_UP_ANNOUNCE_AT = 10;
  * @csspart details - The configured detail fields.
  * @csspart status - The status text.
  * @csspart cancel-button - The Cancel button of a ringing call.
+ * @csspart end-button - The End call button of an answered call.
+ * @csspart elsewhere - The "Active in another tab" line, with its Use here button.
+ * @csspart use-here-button - The Use here button.
  * @csspart voicemail - The leave-a-voicemail prompt.
  * @csspart voicemail-button - The Voicemail left button.
  * @csspart wrap-up - The disposition form after the call, or what was saved.
@@ -131,8 +141,8 @@ export class CampaignTaskCard extends LitElement {
     if (statusChanged && !first) {
       this.dispatchEvent(new CampaignTaskChangeEvent({status: status || null}));
     }
-    // A card mounted mid-call stays quiet until something changes.
-    if (task && !first) this.announce(task, statusChanged, wrapUpPending && !previous.wrapUpPending);
+    // A card mounted mid-call stays quiet until something changes; the tab in charge speaks for the call.
+    if (task && !first && task.inCharge) this.announce(task, statusChanged, wrapUpPending && !previous.wrapUpPending);
     // The call the agent was on is over: the next step is the Campaign contact dialog.
     const over = previous.status !== '' && !previous.finished && (finished || !task);
     if (over && this.handoff.mayMove && this.handoff.handTo('preview')) return;
@@ -232,6 +242,7 @@ export class CampaignTaskCard extends LitElement {
       <slot name="details"></slot>
       ${this.renderStatus(task, name, msg)}
       ${task.voicemailPrompt ? this.renderVoicemail(task, msg) : nothing}
+      ${task.inCharge ? nothing : renderElsewhere(msg, () => this.intent({type: 'take-control'}))}
       ${wrapUp ? renderPart(() => this.renderWrapUp(task, wrapUp, msg), msg.partUnavailable) : nothing}
       ${callback && task.callId
         ? renderPart(() => this.callback.render({
@@ -254,18 +265,24 @@ export class CampaignTaskCard extends LitElement {
   }
 
   private renderStatus(task: TaskView, name: string, msg: Messages): TemplateResult {
-    if (task.canCancel && task.callId) {
+    if (task.callId && (task.canEnd || task.canCancel)) {
       const callId = task.callId;
+      // Once answered, End call beside the status; while ringing, Cancel in place of it (R-U4).
+      const end = task.canEnd;
+      const busy = end ? task.ending : task.cancelling;
+      const busyText = end ? msg.ending : msg.cancelling;
       return html`<div class="status-row">
-        <span id="status" class="visually-hidden">${msg.status.ringing}</span>
+        ${end
+          ? html`<p id="status" part="status" class="status">${this.statusText(task, msg)}</p>`
+          : html`<span id="status" class="visually-hidden">${msg.status.ringing}</span>`}
         <button
-          part="cancel-button"
+          part=${end ? 'end-button' : 'cancel-button'}
           class="cancel"
-          aria-label=${task.cancelling ? msg.cancelling : msg.cancelCallTo(isolate(name))}
-          aria-disabled=${task.cancelling ? 'true' : 'false'}
-          @click=${() => !task.cancelling && this.intent({type: 'cancel-call', callId})}
+          aria-label=${busy ? busyText : end ? msg.endCallTo(isolate(name)) : msg.cancelCallTo(isolate(name))}
+          aria-disabled=${busy ? 'true' : 'false'}
+          @click=${() => !busy && this.intent(end ? {type: 'end-call', callId} : {type: 'cancel-call', callId})}
         >
-          ${task.cancelling ? msg.cancelling : msg.cancelCall}
+          ${busy ? busyText : end ? msg.endCall : msg.cancelCall}
         </button>
       </div>`;
     }
@@ -273,6 +290,8 @@ export class CampaignTaskCard extends LitElement {
   }
 
   private renderWrapUp(task: TaskView, wrapUp: NonNullable<TaskView['wrapUp']>, msg: Messages): TemplateResult {
+    // The tab in charge takes the disposition; here it is only shown.
+    if (!task.inCharge && wrapUp.status === 'pending') return wrapUpPendingElsewhere(wrapUp, this.ticks.now(), this.i18n.lang, msg);
     return wrapUpForm(wrapUp, this.ticks.now(), this.i18n.lang, this.wrapUpForm, {
       code: (code) => (this.wrapUpForm = {...this.wrapUpForm, code, needsCode: false}),
       note: (note) => (this.wrapUpForm = {...this.wrapUpForm, note}),
@@ -292,7 +311,7 @@ export class CampaignTaskCard extends LitElement {
     const callId = task.callId!;
     return html`<div part="voicemail" class="voicemail" role="group" aria-label=${msg.status['answering-machine']}>
       <p>${task.voicemailLeft ? msg.voicemailDone : msg.voicemailPrompt}</p>
-      ${task.voicemailLeft
+      ${task.voicemailLeft || !task.inCharge
         ? nothing
         : html`<button part="voicemail-button" class="primary" @click=${() => this.intent({type: 'voicemail-left', callId})}>
             ${msg.voicemailLeft}

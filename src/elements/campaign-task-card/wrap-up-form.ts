@@ -19,6 +19,14 @@ export interface WrapUpFormHandlers {
   readonly save: () => void;
 }
 
+/** A disposition owed in the tab in charge: what is owed, and the time left, with no form. */
+export function wrapUpPendingElsewhere(wrapUp: NonNullable<TaskView['wrapUp']>, now: number, lang: string, msg: Messages): TemplateResult {
+  const left = wrapUp.deadline === null ? null : remainingMs(wrapUp.deadline, now);
+  return html`<p part="wrap-up" class="wrap-up done">
+    ${msg.wrapUp}${left !== null ? html` · ${msg.wrapUpEndsIn(isolateLtr(formatDuration(left, 'ceil', lang)))}` : nothing}
+  </p>`;
+}
+
 export function wrapUpForm(
   wrapUp: NonNullable<TaskView['wrapUp']>,
   now: number,
