@@ -1,6 +1,7 @@
 // The demo agent desktop: a host page wiring the built kit to the simulated dialer.
 import {
   parseSimulationJournal,
+  requestAlertPermission,
   RecordedSimulatedDialer,
   shareCampaignStore,
   simulatedCapabilities,
@@ -96,6 +97,22 @@ store.state$.subscribe((state) => {
   if (state.agent.state !== 'unknown') agentState.value = state.agent.state;
   document.getElementById('no-task').hidden = Boolean(state.offer || state.call || state.reservation);
 });
+
+// How the agent hears of a contact while working in another tab: the provider's `alerts`.
+// A desktop notification needs the agent's permission, asked from this click.
+const alertBoxes = [...document.querySelectorAll('input[name=alert]')];
+const permission = document.getElementById('notification-permission');
+const showPermission = () => {
+  permission.textContent = 'Notification' in window ? `(permission: ${Notification.permission})` : '(not in this browser)';
+};
+for (const box of alertBoxes) {
+  box.addEventListener('change', async () => {
+    if (box.value === 'notification' && box.checked) await requestAlertPermission();
+    showPermission();
+    document.querySelector('campaign-provider').alerts = alertBoxes.filter((b) => b.checked).map((b) => b.value).join(' ') || 'none';
+  });
+}
+showPermission();
 
 // What reaches the dialer, newest first.
 const log = document.getElementById('log');

@@ -30,6 +30,7 @@ export const CampaignPreview = createComponent({
     onRemove: 'campaign-remove' as Intent<'remove'>,
     onLeave: 'campaign-leave' as Intent<'leave'>,
     onScheduleCallback: 'campaign-schedule-callback' as Intent<'schedule-callback'>,
+    onTakeControl: 'campaign-take-control' as Intent<'take-control'>,
     onPreviewChange: 'campaign-preview-change' as EventName<CampaignPreviewChangeEvent>,
   },
 });
@@ -40,9 +41,11 @@ export const CampaignTaskCard = createComponent({
   elementClass: CampaignTaskCardElement,
   events: {
     onCancelCall: 'campaign-cancel-call' as Intent<'cancel-call'>,
+    onEndCall: 'campaign-end-call' as Intent<'end-call'>,
     onVoicemailLeft: 'campaign-voicemail-left' as Intent<'voicemail-left'>,
     onSetDisposition: 'campaign-set-disposition' as Intent<'set-disposition'>,
     onScheduleCallback: 'campaign-schedule-callback' as Intent<'schedule-callback'>,
+    onTakeControl: 'campaign-take-control' as Intent<'take-control'>,
     onTaskChange: 'campaign-task-change' as EventName<CampaignTaskChangeEvent>,
   },
 });

@@ -34,6 +34,8 @@ const allowed: Record<string, RegExp> = {
   adapters: /^(protocol\/|core\/|adapters\/|rxjs$|valibot$|@webex\/contact-center$)/,
   // The store runs the machine for any adapter: it sees the adapter contract only.
   store: /^(protocol\/|core\/|store\/|adapters\/dialer-adapter\.ts$|rxjs$)/,
+  // Background alerts follow the store's state (what needs attention is the core's) in the agent's language.
+  attention: /^(attention\/|core\/attention\.ts$|store\/campaign-store\.ts$|controllers\/focus-handoff-controller\.ts$|i18n\/|rxjs$)/,
 };
 
 /** Each import of `file`, with whether it brings types only. */

@@ -22,8 +22,12 @@ class Tab {
     return new Tab(await executeServerCommand<number, {path: string}>('tab-open', {path: `/demo/index.html?${query}`}));
   }
 
-  eval<T>(expression: string): Promise<T> {
-    return executeServerCommand<T, {id: number; expression: string}>('tab-eval', {id: this.id, expression: `(() => { ${PRELUDE} return ${expression}; })()`});
+  async eval<T>(expression: string): Promise<T> {
+    const {value} = await executeServerCommand<{value: T}, {id: number; expression: string}>('tab-eval', {
+      id: this.id,
+      expression: `(() => { ${PRELUDE} return ${expression}; })()`,
+    });
+    return value;
   }
 
   text(tag: 'campaign-preview' | 'campaign-task-card'): Promise<string> {
@@ -40,6 +44,10 @@ class Tab {
 
   inCharge(): Promise<boolean> {
     return this.eval(`document.getElementById('tab-state')?.textContent.startsWith('This tab is in charge')`);
+  }
+
+  front(): Promise<boolean> {
+    return executeServerCommand('tab-front', {id: this.id});
   }
 
   close(crash = false): Promise<boolean> {
@@ -100,6 +108,23 @@ describe('the demo desktop in two tabs of one browser', function () {
     const log = await b.eval<string>(`document.getElementById('log').textContent`);
     expect(log).to.contain('"type":"accept"');
     expect(await a.eval<string>(`document.getElementById('log').textContent`), 'the first tab sent no accept').not.to.contain('"type":"accept"');
+  });
+
+  it('a reservation that rings while the tab in charge is behind another: its title says so, the mirror stays quiet, and the title comes back', async () => {
+    const query = 'mode=standard&timeout=30&ringSeconds=2';
+    const a = await open(query);
+    await waitFor(() => a.inCharge(), 'the first tab takes charge');
+    const title = await a.eval<string>('document.title');
+    const b = await open(query);
+    await waitFor(async () => !(await b.inCharge()) && (await b.text('campaign-preview')).includes('Active in another tab'), 'the second tab mirrors');
+    // The agent works in the other tab: the first one loses focus for real.
+    await b.front();
+    await waitFor(() => a.eval<boolean>('!document.hasFocus()'), 'the first tab is behind');
+    await a.eval(`(() => { const s = document.getElementById('agent-state'); s.value = 'available'; s.dispatchEvent(new Event('change')); })()`);
+    await waitFor(async () => (await a.eval<string>('document.title')).includes('Reservation call'), 'the title of the tab in charge says it');
+    expect(await b.eval<string>('document.title'), 'the mirror does not alert').to.equal(title);
+    await a.front();
+    await waitFor(async () => (await a.eval<string>('document.title')) === title, 'back in front, the title is restored');
   });
 
   it('a tab in charge that crashes hands over: the other takes charge, resumes the call and can end it', async () => {

@@ -5,7 +5,8 @@
  *
  * - `tab-open {path}` opens `path` on the test server and answers its id;
  * - `tab-eval {id, expression}` evaluates a script expression in that tab
- *   (awaiting a promise) and answers its JSON value;
+ *   (awaiting a promise) and answers `{value}`, its JSON value (web-test-runner
+ *   takes a bare `null` for "command not handled");
  * - `tab-front {id}` brings the tab to the front (the others lose focus);
  * - `tab-close {id, crash?}` closes it, or crashes its renderer.
  */
@@ -27,7 +28,7 @@ export function tabsPlugin() {
           return id;
         }
         case 'tab-eval':
-          return (await tab(payload.id).evaluate(payload.expression)) ?? null;
+          return {value: (await tab(payload.id).evaluate(payload.expression)) ?? null};
         case 'tab-front':
           await tab(payload.id).bringToFront();
           return true;
