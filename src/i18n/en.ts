@@ -100,7 +100,7 @@ export const en: Messages = {
   dialerSlowTitle: 'The call is taking long',
   dialerSlow: 'The dialer has not started the call yet. It may be slow: keep waiting, or check your phone.',
   endCall: 'End call',
-  endCallTo: (contact) => `End the call with ${contact}`,
+  endCallTo: (contact) => `End call with ${contact}`,
   ending: 'Ending…',
   elsewhere: 'Active in another tab',
   useHere: 'Use here',

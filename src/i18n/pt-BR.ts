@@ -100,7 +100,7 @@ export const ptBR: Messages = {
   dialerSlowTitle: 'A chamada está demorando',
   dialerSlow: 'O discador ainda não iniciou a chamada. Pode estar lento: aguarde ou verifique seu telefone.',
   endCall: 'Encerrar chamada',
-  endCallTo: (contact) => `Encerrar a chamada com ${contact}`,
+  endCallTo: (contact) => `Encerrar chamada com ${contact}`,
   ending: 'Encerrando…',
   elsewhere: 'Ativo em outra aba',
   useHere: 'Usar aqui',

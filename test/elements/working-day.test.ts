@@ -97,8 +97,9 @@ describe('End call', () => {
 
   it('hangs up the answered call: the dialer gets end-call, the card says Ending, and wrap-up follows', async () => {
     const {card, dialer, render} = await connected();
-    await expectRole('button', 'End the call with Maria Oliveira');
+    await expectRole('button', 'End call with Maria Oliveira');
     expect(visibleText(card)).to.contain('Connected');
+    await expectAccessible(card);
     setTimeout(() => button(card, 'End call')!.click());
     const event = await oneEvent(card, 'campaign-end-call');
     expect(event.detail).to.deep.equal({type: 'end-call', callId: 'c1', source: 'agent'});
