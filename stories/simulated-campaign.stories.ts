@@ -3,6 +3,7 @@ import {html} from 'lit';
 import {createCampaignStore} from '../src/store/create-campaign-store.js';
 import {SimulatedDialer} from '../src/adapters/simulated/simulated-dialer.js';
 import {demoCampaign} from '../demo/demo-campaign.js';
+import {requestAlertPermission} from '../src/attention/desktop-notification.js';
 
 type Args = {mode: 'preview' | 'standard' | 'direct'; outcome: string; timeout: number; timeoutAction: string; limit: string};
 
@@ -50,6 +51,24 @@ export const ProviderDarkMode: StoryObj<Args> = {
     return html`<campaign-provider dark-mode .store=${store}>
       <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start; padding: 1rem; background: var(--cpk-color-surface-raised); color: var(--cpk-color-text)">
         <p style="grid-column: 1 / -1; margin: 0">The provider's dark-mode themes everything inside it.</p>
+        <campaign-task-card></campaign-task-card>
+        <campaign-preview></campaign-preview>
+      </div>
+    </campaign-provider>`;
+  },
+};
+
+export const BackgroundAlerts: StoryObj<Args> = {
+  name: 'Background alerts: switch to another tab when a contact comes',
+  render: (args) => {
+    const store = simulatedStore(args);
+    return html`<campaign-provider alerts="title ring notification" .store=${store}>
+      <p>
+        Go to another tab or window: a reservation call or a contact that arrives meanwhile is said in this
+        tab's title, rings, and (once allowed) shows a desktop notification; coming back stops them.
+        <button type="button" @click=${() => requestAlertPermission()}>Allow desktop notifications</button>
+      </p>
+      <div style="display: grid; grid-template-columns: 22rem 1fr; gap: 1rem; align-items: start">
         <campaign-task-card></campaign-task-card>
         <campaign-preview></campaign-preview>
       </div>
