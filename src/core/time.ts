@@ -31,7 +31,7 @@ export function nextTimeChange(state: CampaignState, now: number): number | null
   if (wrapUp && wrapUp.disposition === null && wrapUp.deadline !== null) {
     if (wrapUp.deadline > now) moments.push(wrapUp.deadline);
   }
-  if (!state.inCharge) return moments.filter((at) => at > now).reduce<number | null>((a, b) => (a === null ? b : Math.min(a, b)), null);
-  if (!moments.length) return null;
-  return Math.max(now, Math.min(...moments));
+  const due = state.inCharge ? moments : moments.filter((at) => at > now);
+  if (!due.length) return null;
+  return Math.max(now, Math.min(...due));
 }

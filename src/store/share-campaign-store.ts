@@ -36,8 +36,31 @@ export interface SharedCampaignStore extends CampaignStore {
   takeControl(): void;
 }
 
-/** The messages between the tabs of one name. */
-type TabMessage = {readonly type: 'hello'} | {readonly type: 'state'; readonly state: CampaignState};
+/**
+ * The messages between the tabs of one name. `v` changes whenever the
+ * campaign state changes shape: a tab left open on an older kit is not
+ * mirrored (Use here still moves control either way).
+ */
+type TabMessage = {readonly type: 'hello'; readonly v: number} | {readonly type: 'state'; readonly v: number; readonly state: CampaignState};
+
+const MIRROR_VERSION = 1;
+
+/** What another tab posted is a message of this kit's mirror, with a state of the shape this kit keeps. */
+function readMessage(data: unknown): TabMessage | null {
+  const message = data as Partial<Record<'type' | 'v' | 'state', unknown>> | null;
+  if (typeof message !== 'object' || message === null || message.v !== MIRROR_VERSION) return null;
+  if (message.type === 'hello') return {type: 'hello', v: MIRROR_VERSION};
+  const state = message.state as Partial<CampaignState> | undefined;
+  const shaped =
+    message.type === 'state' &&
+    typeof state === 'object' &&
+    state !== null &&
+    Array.isArray(state.capabilities?.actions) &&
+    Array.isArray(state.notices) &&
+    typeof state.settings === 'object' &&
+    typeof state.inCharge === 'boolean';
+  return shaped ? {type: 'state', v: MIRROR_VERSION, state: state as CampaignState} : null;
+}
 
 const NOTHING: Capabilities = {enforcesTimeout: false, actions: []};
 
@@ -113,7 +136,7 @@ export function shareCampaignStore(options: ShareOptions): SharedCampaignStore {
     if (connected) options.disconnect?.(connected);
     connected = null;
     core.apply({kind: 'control', inCharge: false});
-    post({type: 'hello'});
+    post({type: 'hello', v: MIRROR_VERSION});
   };
 
   /** Holds the lock until released or stolen: this tab is in charge meanwhile. */
@@ -170,14 +193,15 @@ export function shareCampaignStore(options: ShareOptions): SharedCampaignStore {
       });
   };
 
-  channel.onmessage = ({data}: MessageEvent<TabMessage>) => {
-    if (disposed) return;
-    if (data?.type === 'hello' && control.value === 'here') post({type: 'state', state: core.store.snapshot()});
-    else if (data?.type === 'state' && control.value !== 'here') core.apply({kind: 'mirror', state: data.state});
+  channel.onmessage = ({data}: MessageEvent<unknown>) => {
+    const message = readMessage(data);
+    if (disposed || !message) return;
+    if (message.type === 'hello' && control.value === 'here') post({type: 'state', v: MIRROR_VERSION, state: core.store.snapshot()});
+    else if (message.type === 'state' && control.value !== 'here') core.apply({kind: 'mirror', state: message.state});
   };
   // What the tab in charge shows, every change of it, to the other tabs.
   const mirrorSub = core.store.state$.subscribe((state) => {
-    if (control.value === 'here') post({type: 'state', state});
+    if (control.value === 'here') post({type: 'state', v: MIRROR_VERSION, state});
   });
   core.onTakeControl = takeControl;
 

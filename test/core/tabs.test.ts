@@ -590,6 +590,24 @@ describe('one tab in charge: shareCampaignStore', () => {
     assert.equal(first.store.snapshot().inCharge, false);
   });
 
+  it('a message of another kit version, or not shaped like a state, is not mirrored (nor thrown on)', async () => {
+    const b = browser();
+    const first = b.tab();
+    await until(first.leading, 'the first tab leads');
+    const second = b.tab();
+    await until(() => second.is('elsewhere'), 'the second tab follows');
+    first.dialer().emit({type: 'agent-state', state: 'available'});
+    await until(() => second.preview().agentState === 'available', 'the second tab mirrors');
+    const other = new BroadcastChannel(`campaign-preview-kit:${b.name}`);
+    const stale = {...first.store.snapshot(), agent: {state: 'not-ready', reason: null}};
+    for (const data of [{type: 'state', v: 2, state: stale}, {type: 'state', v: 1, state: {agent: {state: 'not-ready'}}}, {type: 'state', v: 1}, null, 'state']) other.postMessage(data);
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    other.close();
+    assert.equal(second.preview().agentState, 'available', 'nothing of them shown');
+    assert.equal(second.notices.length, 0);
+  });
+
   it('each tab keeps its own settings when mirroring', async () => {
     const b = browser();
     const first = b.tab();

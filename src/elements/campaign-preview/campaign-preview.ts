@@ -62,8 +62,9 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * automatic action, Connecting after Accept until the call starts, a failed
  * attempt with the way to the next contact, the concurrent-call limit and any
  * error. In a tab that mirrors another tab in charge of the agent's dialer it
- * shows the same, read-only, says so, and offers Use here. Renders from the campaign store found
- * through context, or from its `view` property when a host drives it. Errors
+ * shows the same, read-only, says so, and offers Use here. Renders from the
+ * campaign store found through context, or from its `view` property when a
+ * host drives it. Errors
  * and the timeout intents are dispatched by the provider, not here (see
  * `<campaign-provider>`).
  *
