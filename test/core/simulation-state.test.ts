@@ -69,7 +69,7 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   noise: fc.nat(9),
 });
 const ACTS = ['available', 'not-ready', 'request', 'answer', 'accept', 'skip', 'skip-with-reason', 'remove', 'remove-do-not-call',
-  'leave', 'leave-offer', 'cancel', 'voicemail', 'disposition', 'callback-offer', 'callback-call'];
+  'leave', 'leave-offer', 'cancel', 'end', 'voicemail', 'disposition', 'callback-offer', 'callback-call'];
 
 /** The situation as the agent follows it from the events. */
 class Seen {
@@ -96,7 +96,8 @@ class Seen {
     if (this.reservation && !this.reservation.answered) return ['answer'];
     if (this.offer) return ['accept', 'accept', 'skip-with-reason', 'remove-do-not-call', 'callback-offer', 'leave-offer', 'remove'];
     if (this.call?.phase === 'ringing') return ['cancel', 'wait'];
-    if (this.call?.phase === 'machine') return ['voicemail'];
+    if (this.call?.phase === 'machine') return ['voicemail', 'end'];
+    if (this.call?.phase === 'connected') return ['end', 'wait', 'wait'];
     if (this.ended) return ['disposition', 'callback-call', 'request', 'not-ready'];
     return ['request', 'wait'];
   }
@@ -138,6 +139,8 @@ function commandFor(act: string, ids: Record<string, string>, stale: boolean, no
       return {type: 'leave-campaign', v, offerId};
     case 'cancel':
       return {type: 'cancel-call', v, callId};
+    case 'end':
+      return {type: 'end-call', v, callId};
     case 'voicemail':
       return {type: 'voicemail-left', v, callId};
     case 'disposition':
