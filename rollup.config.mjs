@@ -36,7 +36,14 @@ const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsW
 export default [
   // For hosts with a bundler: one module per source file, dependencies left as imports.
   {
-    input: {index: 'src/index.ts', headless: 'src/headless.ts', define: 'src/define.ts', 'react/index': 'src/react/index.ts', webex: 'src/webex.ts', 'amazon-connect': 'src/amazon-connect.ts'},
+    input: {
+      index: 'src/index.ts',
+      headless: 'src/headless.ts',
+      define: 'src/define.ts',
+      'react/index': 'src/react/index.ts',
+      webex: 'src/webex.ts',
+      'amazon-connect': 'src/amazon-connect.ts',
+    },
     external: isDependency,
     plugins: [typescript(tsOptions(true)), assets()],
     output: {dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true},

@@ -12,7 +12,7 @@ setCustomElementsManifest(manifest);
 /** Every event the elements fire, from the manifest: the Actions panel logs them. */
 const EVENTS = manifest.modules
   .flatMap((module) => module.declarations ?? [])
-  .flatMap((declaration) => ('events' in declaration ? declaration.events ?? [] : []))
+  .flatMap((declaration) => ('events' in declaration ? (declaration.events ?? []) : []))
   .map((event) => event.name);
 
 /** The page's theme stylesheet, as a host would include it, following the Theme toolbar. */
@@ -22,9 +22,10 @@ function useTheme(theme: string): void {
     style = Object.assign(document.createElement('style'), {id: 'cpk-theme'});
     document.head.append(style);
   }
-  const text = theme === 'brand'
-    ? themeStylesheet('light') + brand
-    : themeStylesheet(THEME_NAMES.includes(theme as ThemeName) ? (theme as ThemeName) : 'light');
+  const text =
+    theme === 'brand'
+      ? themeStylesheet('light') + brand
+      : themeStylesheet(THEME_NAMES.includes(theme as ThemeName) ? (theme as ThemeName) : 'light');
   if (style.textContent !== text) style.textContent = text;
 }
 

@@ -9,14 +9,45 @@ const percentile = (values, p) => {
 };
 const median = (values) => percentile(values, 50);
 
-const campaign = {id: 'c', name: 'Bench', mode: 'standard', timeoutMs: 0, timeoutAction: 'skip', allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true};
-const contact = (i) => ({id: `k${i}`, name: `Contact ${i}`, phoneNumbers: [{number: `+1 555 ${String(i).padStart(4, '0')}`}], details: [{label: 'Account', value: `A-${i}`}]});
-const task = (i, status) => ({status, campaign, contact: contact(i), startedAt: Date.now(), callId: `call-${i}`, canCancel: false, cancelling: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false});
+const campaign = {
+  id: 'c',
+  name: 'Bench',
+  mode: 'standard',
+  timeoutMs: 0,
+  timeoutAction: 'skip',
+  allowSkip: true,
+  allowRemove: true,
+  allowEndCall: true,
+  cpa: true,
+};
+const contact = (i) => ({
+  id: `k${i}`,
+  name: `Contact ${i}`,
+  phoneNumbers: [{number: `+1 555 ${String(i).padStart(4, '0')}`}],
+  details: [{label: 'Account', value: `A-${i}`}],
+});
+const task = (i, status) => ({
+  status,
+  campaign,
+  contact: contact(i),
+  startedAt: Date.now(),
+  callId: `call-${i}`,
+  canCancel: false,
+  cancelling: false,
+  voicemailPrompt: false,
+  voicemailLeft: false,
+  failReason: null,
+  wrapUp: null,
+  callback: null,
+  finished: false,
+});
 const STATUSES = ['dialing', 'ringing', 'connected', 'ended'];
 
 /** From a task update to the DOM showing it, 500 cards mounted, against hand-written DOM doing the same. */
 async function eventToDom() {
-  const cards = Array.from({length: 500}, (_, i) => Object.assign(document.createElement('campaign-task-card'), {task: task(i, 'previewing')}));
+  const cards = Array.from({length: 500}, (_, i) =>
+    Object.assign(document.createElement('campaign-task-card'), {task: task(i, 'previewing')}),
+  );
   stage.replaceChildren(...cards);
   await Promise.all(cards.map((c) => c.updateComplete));
   const vanilla = Array.from({length: 500}, (_, i) => {
@@ -56,13 +87,26 @@ async function eventToDom() {
 
 async function firstRender() {
   const view = {
-    stage: 'offer', agentState: 'available', campaignButton: {visible: false, enabled: false, reason: 'contact-shown'}, reservation: null,
+    stage: 'offer',
+    agentState: 'available',
+    campaignButton: {visible: false, enabled: false, reason: 'contact-shown'},
+    reservation: null,
     offer: {
-      offerId: 'o', campaign, contact: contact(1), numbers: {choices: contact(1).phoneNumbers, forced: false},
-      skip: null, doNotCall: false, callingWindow: null, callback: null,
+      offerId: 'o',
+      campaign,
+      contact: contact(1),
+      numbers: {choices: contact(1).phoneNumbers, forced: false},
+      skip: null,
+      doNotCall: false,
+      callingWindow: null,
+      callback: null,
     },
     actions: {accept: true, skip: true, remove: true, leave: true},
-    acceptBlocked: null, countdown: null, lastFailure: null, limit: null, notices: [],
+    acceptBlocked: null,
+    countdown: null,
+    lastFailure: null,
+    limit: null,
+    notices: [],
   };
   const times = [];
   for (let i = 0; i < 100; i++) {
@@ -114,14 +158,22 @@ async function leaks() {
   for (let i = 0; i < 10_000; i++) {
     const provider = document.createElement('campaign-provider');
     provider.store = watched;
-    provider.append(document.createElement('campaign-preview'), document.createElement('campaign-task-card'), Object.assign(document.createElement('call-timer'), {since: Date.now()}));
+    provider.append(
+      document.createElement('campaign-preview'),
+      document.createElement('campaign-task-card'),
+      Object.assign(document.createElement('call-timer'), {since: Date.now()}),
+    );
     stage.append(provider);
     await provider.updateComplete;
     provider.remove();
   }
   await frame();
   window.gc?.();
-  return {leaked_subscriptions_10k: subscribed, heap_growth_bytes_10k: Math.max(0, heap() - heapBefore), live_ticker_listeners: sharedTicker.listening};
+  return {
+    leaked_subscriptions_10k: subscribed,
+    heap_growth_bytes_10k: Math.max(0, heap() - heapBefore),
+    live_ticker_listeners: sharedTicker.listening,
+  };
 }
 
 /** 5,000 offers in one synchronous burst through a store and a provider with both elements: how long the page is busy until the last is drawn. */
@@ -143,7 +195,14 @@ async function burst() {
   for (let round = 0; round < 5; round++) {
     const start = performance.now();
     for (let i = 0; i < 5_000; i++) {
-      events.next({type: 'contact-offered', offerId: `b${round}-${i}`, campaign, contact: contact(i), offeredAt: Date.now(), deadline: null});
+      events.next({
+        type: 'contact-offered',
+        offerId: `b${round}-${i}`,
+        campaign,
+        contact: contact(i),
+        offeredAt: Date.now(),
+        deadline: null,
+      });
     }
     await preview.updateComplete;
     void preview.offsetHeight;
@@ -154,4 +213,10 @@ async function burst() {
   return {burst_5000_events_ms: median(times)};
 }
 
-window.runBenchmarks = async () => ({...(await firstRender()), ...(await eventToDom()), ...(await timers()), ...(await leaks()), ...(await burst())});
+window.runBenchmarks = async () => ({
+  ...(await firstRender()),
+  ...(await eventToDom()),
+  ...(await timers()),
+  ...(await leaks()),
+  ...(await burst()),
+});

@@ -82,7 +82,14 @@ function script(contacts: number, rand: () => number): SimulatedCampaignScript {
       allowRemove: true,
       allowEndCall: true,
       cpa: true,
-      wrapUp: {codes: [{code: 'sale', label: 'Sale'}, {code: 'no-sale', label: 'No sale'}], allowNote: true, timeoutMs: 60_000},
+      wrapUp: {
+        codes: [
+          {code: 'sale', label: 'Sale'},
+          {code: 'no-sale', label: 'No sale'},
+        ],
+        allowNote: true,
+        timeoutMs: 60_000,
+      },
       callbacks: {allowOtherNumber: false, allowBackToMe: true},
     },
     contacts: Array.from({length: contacts}, (_, i) => ({
@@ -110,7 +117,13 @@ class Page {
   /** Keys this page put on the wire and has had no answer for. */
   private readonly unanswered = new Set<string>();
 
-  constructor(url: string, scheduler: VirtualTimeScheduler, script: SimulatedCampaignScript, readonly ledger: Ledger, twin = false) {
+  constructor(
+    url: string,
+    scheduler: VirtualTimeScheduler,
+    script: SimulatedCampaignScript,
+    readonly ledger: Ledger,
+    twin = false,
+  ) {
     const capabilities = simulatedCapabilities(script);
     this.dialer = new WebSocketDialer(url, {capabilities, scheduler, connect: (u) => this.connect(u), heartbeatMs: 10_000});
     // The twin's commands are the page's: they reach the dialer from the page.
@@ -216,9 +229,18 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
   const stateDir = mkdtempSync(join(tmpdir(), 'cpk-shift-'));
   const ledger: Ledger = {sent: 0, abandoned: new Set(), ran: new Set(), resumeBytesMax: 0};
   const figures: ShiftFigures = {
-    shift_contacts: 0, view_divergences: 0, commands_sent: 0, commands_lost: 0, commands_abandoned: 0, commands_duplicated: 0,
-    resume_bytes_max: 0, journal_bytes_max: 0, heap_growth_bytes_shift: 0,
-    interruptions: {drops: 0, reloads: 0, server_restarts: 0}, heap_by_hour: [], divergences: [],
+    shift_contacts: 0,
+    view_divergences: 0,
+    commands_sent: 0,
+    commands_lost: 0,
+    commands_abandoned: 0,
+    commands_duplicated: 0,
+    resume_bytes_max: 0,
+    journal_bytes_max: 0,
+    heap_growth_bytes_shift: 0,
+    interruptions: {drops: 0, reloads: 0, server_restarts: 0},
+    heap_by_hour: [],
+    divergences: [],
   };
   let server: ReferenceDialer = await startReferenceDialer(campaign, {stateDir, scheduler});
   const port = Number(new URL(server.url).port);
@@ -318,7 +340,8 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
   /** The campaign's journal on disk (its script is kept once, in a file of its own, and not counted). */
   const journalBytes = () => {
     for (const name of readdirSync(stateDir)) {
-      if (name.endsWith('.json') && !name.endsWith('.script.json')) figures.journal_bytes_max = Math.max(figures.journal_bytes_max, statSync(join(stateDir, name)).size);
+      if (name.endsWith('.json') && !name.endsWith('.script.json'))
+        figures.journal_bytes_max = Math.max(figures.journal_bytes_max, statSync(join(stateDir, name)).size);
     }
   };
 
@@ -334,7 +357,10 @@ export async function runShift(options: ShiftOptions): Promise<ShiftFigures> {
     const [mine, theirs] = [views(page.store), views(twin.store)];
     if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
       figures.view_divergences += 1;
-      if (figures.divergences.length < 5) figures.divergences.push(`${what} at ${new Date(scheduler.now()).toISOString()}: ${JSON.stringify(mine)} != ${JSON.stringify(theirs)}`);
+      if (figures.divergences.length < 5)
+        figures.divergences.push(
+          `${what} at ${new Date(scheduler.now()).toISOString()}: ${JSON.stringify(mine)} != ${JSON.stringify(theirs)}`,
+        );
     }
   };
 

@@ -12,8 +12,16 @@ const root = new URL('..', import.meta.url).pathname;
 const hours = Number(process.env.SOAK_HOURS ?? 8);
 const started = Date.now();
 const {divergences, interruptions, heap_by_hour, ...figures} = await runShift({hours, seed: Number(process.env.SOAK_SEED ?? 1)});
-const results = {...figures, shift_hours: hours, ...Object.fromEntries(Object.entries(interruptions).map(([k, v]) => [`shift_${k}`, v])), soak_real_seconds: Math.round((Date.now() - started) / 1000)};
-writeFileSync(`${root}bench/soak-results.json`, `${JSON.stringify({...results, heap_by_hour, divergences, date: new Date().toISOString()}, null, 2)}\n`);
+const results = {
+  ...figures,
+  shift_hours: hours,
+  ...Object.fromEntries(Object.entries(interruptions).map(([k, v]) => [`shift_${k}`, v])),
+  soak_real_seconds: Math.round((Date.now() - started) / 1000),
+};
+writeFileSync(
+  `${root}bench/soak-results.json`,
+  `${JSON.stringify({...results, heap_by_hour, divergences, date: new Date().toISOString()}, null, 2)}\n`,
+);
 console.log(`heap after GC, by hour: ${heap_by_hour.map((bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`).join(', ')}`);
 
 const budgets: Record<string, {min?: number; max?: number}> = JSON.parse(readFileSync(`${root}bench/budgets.json`, 'utf8'));

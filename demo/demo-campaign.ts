@@ -81,9 +81,20 @@ export const BEYOND_OPTIONS: Pick<Campaign, 'skipReasons' | 'allowDoNotCall' | '
 
 /** Real zones around the world, so that at any moment some have daytime and some night. */
 const ZONES = [
-  'America/Sao_Paulo', 'America/New_York', 'America/Los_Angeles', 'America/Mexico_City', 'Europe/London',
-  'Europe/Berlin', 'Africa/Nairobi', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo',
-  'Australia/Sydney', 'Pacific/Auckland', 'Pacific/Honolulu',
+  'America/Sao_Paulo',
+  'America/New_York',
+  'America/Los_Angeles',
+  'America/Mexico_City',
+  'Europe/London',
+  'Europe/Berlin',
+  'Africa/Nairobi',
+  'Asia/Dubai',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+  'Pacific/Honolulu',
 ];
 
 /** The first zone (from `preferred`, then the rest) whose local hour at `now` is in [from, to). */
@@ -125,9 +136,20 @@ export function beyondContacts(now: number): SimulatedContact[] {
         {at: now - 5 * day, outcome: 'busy', disposition: 'Call back later'},
       ],
     },
-    {...john, timeZone: zoneAtDay(now, 'America/Los_Angeles'), history: [{at: now - 9 * day, outcome: 'answering-machine', disposition: 'Voicemail left'}]},
+    {
+      ...john,
+      timeZone: zoneAtDay(now, 'America/Los_Angeles'),
+      history: [{at: now - 9 * day, outcome: 'answering-machine', disposition: 'Voicemail left'}],
+    },
     {...ana, timeZone: zoneAtNight(now), details: [...ana.details, {label: 'Note', value: 'Outside the calling window right now'}]},
-    {...peter, timeZone: zoneAtDay(now, 'Europe/Berlin'), phoneNumbers: [{number: '+49 30 5550 1234', type: 'home'}, {number: '+49 151 5550 9876', type: 'mobile'}]},
+    {
+      ...peter,
+      timeZone: zoneAtDay(now, 'Europe/Berlin'),
+      phoneNumbers: [
+        {number: '+49 30 5550 1234', type: 'home'},
+        {number: '+49 151 5550 9876', type: 'mobile'},
+      ],
+    },
   ];
 }
 
@@ -154,8 +176,7 @@ export function demoCampaign(params: URLSearchParams, now: number = Date.now()):
     ignored.push(name);
     return fallback;
   };
-  const flag = (name: string, fallback: boolean): boolean =>
-    pick(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+  const flag = (name: string, fallback: boolean): boolean => pick(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
   const count = (name: string, fallback: number | undefined): number | undefined => {
     const raw = params.get(name);
     if (raw === null) return fallback;

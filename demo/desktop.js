@@ -66,7 +66,8 @@ async function connect() {
 
 if (params.get('dialer') === 'ws') {
   // The reference server keeps the campaign; the page has nothing of its own to forget.
-  document.getElementById('resume').textContent = 'The reference dialer server keeps this campaign: a reload, or another tab taking charge, resumes it.';
+  document.getElementById('resume').textContent =
+    'The reference dialer server keeps this campaign: a reload, or another tab taking charge, resumes it.';
 } else {
   document.getElementById('start-over').addEventListener('click', () => {
     localStorage.removeItem(journalKey);
@@ -91,7 +92,11 @@ agentState.addEventListener('change', () => store.dispatch({type: 'set-agent-sta
 store.control$.subscribe((control) => {
   agentState.disabled = control !== 'here';
   document.getElementById('tab-state').textContent =
-    control === 'here' ? 'This tab is in charge of the dialer.' : control === 'elsewhere' ? 'Another tab is in charge: this one only shows.' : '';
+    control === 'here'
+      ? 'This tab is in charge of the dialer.'
+      : control === 'elsewhere'
+        ? 'Another tab is in charge: this one only shows.'
+        : '';
 });
 store.state$.subscribe((state) => {
   if (state.agent.state !== 'unknown') agentState.value = state.agent.state;
@@ -109,7 +114,11 @@ for (const box of alertBoxes) {
   box.addEventListener('change', async () => {
     if (box.value === 'notification' && box.checked) await requestAlertPermission();
     showPermission();
-    document.querySelector('campaign-provider').alerts = alertBoxes.filter((b) => b.checked).map((b) => b.value).join(' ') || 'none';
+    document.querySelector('campaign-provider').alerts =
+      alertBoxes
+        .filter((b) => b.checked)
+        .map((b) => b.value)
+        .join(' ') || 'none';
   });
 }
 showPermission();

@@ -11,4 +11,6 @@ const port = Number(process.env.PORT ?? 8000);
 const demo = await startDemo({port, dialerPort: Number(process.env.DIALER_PORT ?? port + 1)});
 console.log(`Demo agent desktop: ${demo.url}/   (try ${demo.url}/?mode=preview)`);
 console.log(`Reference dialer server: ${demo.dialerUrl}   (the demo uses it with ?dialer=ws)`);
-console.log(`Amazon Connect example: ${demo.url}/demo/examples/amazon-connect.html   (offline, behind a stand-in CCP on another loopback port)`);
+console.log(
+  `Amazon Connect example: ${demo.url}/demo/examples/amazon-connect.html   (offline, behind a stand-in CCP on another loopback port)`,
+);

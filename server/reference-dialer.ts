@@ -139,7 +139,8 @@ export interface ReferenceDialerOptions {
  */
 function journalStore(dir: string) {
   mkdirSync(dir, {recursive: true});
-  const file = (key: string, suffix = '') => join(dir, `campaign-${createHash('sha256').update(key).digest('hex').slice(0, 24)}${suffix}.json`);
+  const file = (key: string, suffix = '') =>
+    join(dir, `campaign-${createHash('sha256').update(key).digest('hex').slice(0, 24)}${suffix}.json`);
   const write = (path: string, value: unknown) => {
     try {
       writeFileSync(`${path}.tmp`, JSON.stringify(value));

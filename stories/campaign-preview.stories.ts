@@ -34,28 +34,53 @@ export const PreviewOffer: Story = {
 };
 export const Reservation: Story = {
   name: 'R-M2 Reservation call to answer',
-  args: {view: preview(scenario([available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()}], standard))},
+  args: {
+    view: preview(
+      scenario([available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()}], standard),
+    ),
+  },
 };
 export const ReservationDirect: Story = {
   name: 'R-M3 Direct preview reservation call',
-  args: {view: preview(scenario([available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign({mode: 'direct'}), at: Date.now()}], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign({mode: 'direct'}), at: Date.now()}],
+        standard,
+      ),
+    ),
+  },
 };
 export const WaitingForContact: Story = {
   name: 'R-A2 Reservation answered, contact on its way',
-  args: {view: preview(scenario([
-    available,
-    {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()},
-    {type: 'reservation-answered', reservationId: 'r1'},
-  ], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()},
+          {type: 'reservation-answered', reservationId: 'r1'},
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 export const ReservationMissed: Story = {
   name: 'R-A2 Reservation call missed (protocol 1.1)',
-  args: {view: preview(scenario([
-    available,
-    {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()},
-    {type: 'reservation-withdrawn', reservationId: 'r1', reason: 'missed'},
-    {type: 'agent-state', state: 'not-ready', reason: 'Missed reservation'},
-  ], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()},
+          {type: 'reservation-withdrawn', reservationId: 'r1', reason: 'missed'},
+          {type: 'agent-state', state: 'not-ready', reason: 'Missed reservation'},
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 export const StandardOffer: Story = {
   name: 'R-U1 R-M2 Contact with Accept, Skip, Remove, Leave',
@@ -83,7 +108,26 @@ export const SkipRemoveDisabled: Story = {
 };
 export const SeveralNumbers: Story = {
   name: 'R-U1 Several phone numbers to choose from',
-  args: {view: preview(scenario([available, offer({}, {phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}, {number: '+55 11 3333-4444', label: 'Home'}, {number: '+55 11 2222-1111', label: 'Work'}]})], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          offer(
+            {},
+            {
+              phoneNumbers: [
+                {number: '+55 11 91234-5678', label: 'Mobile'},
+                {number: '+55 11 3333-4444', label: 'Home'},
+                {number: '+55 11 2222-1111', label: 'Work'},
+              ],
+            },
+          ),
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 export const Connecting: Story = {
   name: 'R-U2 Connecting after Accept, before the call starts',
@@ -111,14 +155,30 @@ export const CallInProgress: Story = {
 };
 export const HeldForWrapUp: Story = {
   name: 'R-U2 Campaign button held until the wrap-up is given',
-  args: {view: preview(onCall({mode: 'preview', wrapUp: {codes: [{code: 'sale', label: 'Renewed'}], allowNote: false, timeoutMs: 60_000}}, [
-    {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'connected'},
-    {type: 'call-ended', callId: 'call-1'},
-  ]))},
+  args: {
+    view: preview(
+      onCall({mode: 'preview', wrapUp: {codes: [{code: 'sale', label: 'Renewed'}], allowNote: false, timeoutMs: 60_000}}, [
+        {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'connected'},
+        {type: 'call-ended', callId: 'call-1'},
+      ]),
+    ),
+  },
 };
 export const HeldByLimit: Story = {
   name: 'R-L1 Campaign button held by the concurrent-call limit',
-  args: {view: preview(scenario([available, {type: 'limit-reached', scope: 'tenant', code: 'MAX_CONCURRENT_CALLS', message: 'The tenant reached its maximum of 250 concurrent calls.'}]))},
+  args: {
+    view: preview(
+      scenario([
+        available,
+        {
+          type: 'limit-reached',
+          scope: 'tenant',
+          code: 'MAX_CONCURRENT_CALLS',
+          message: 'The tenant reached its maximum of 250 concurrent calls.',
+        },
+      ]),
+    ),
+  },
 };
 export const AttemptFailedPreview: Story = {
   name: 'R-U5 Attempt failed, next contact (preview)',
@@ -126,24 +186,74 @@ export const AttemptFailedPreview: Story = {
 };
 export const AttemptFailedStandard: Story = {
   name: 'R-U5 Attempt failed, next contact offered (standard)',
-  args: {view: preview(scenario([
-    available, offer(), {type: 'accept', offerId: 'o1'},
-    {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'ringing'},
-    {type: 'cpa-result', callId: 'call-1', result: 'no-answer'},
-    offer({}, {name: 'John Carter', id: 'c-1002'}, 'o2'),
-  ], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          offer(),
+          {type: 'accept', offerId: 'o1'},
+          {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'ringing'},
+          {type: 'cpa-result', callId: 'call-1', result: 'no-answer'},
+          offer({}, {name: 'John Carter', id: 'c-1002'}, 'o2'),
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 export const LimitReached: Story = {
   name: 'R-L1 Concurrent-call limit reached',
-  args: {view: preview(scenario([available, {type: 'limit-reached', scope: 'tenant', code: 'MAX_CONCURRENT_CALLS', message: 'The tenant reached its maximum of 250 concurrent calls.'}, offer()], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          {
+            type: 'limit-reached',
+            scope: 'tenant',
+            code: 'MAX_CONCURRENT_CALLS',
+            message: 'The tenant reached its maximum of 250 concurrent calls.',
+          },
+          offer(),
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 export const ActionError: Story = {
   name: 'Error: a refused action',
-  args: {view: preview(scenario([available, offer(), {type: 'skip', offerId: 'o1'}, {type: 'action-failed', action: 'skip', offerId: 'o1', code: 'SKIP_FAILED', message: 'The dialer could not skip this contact. Try again.'}], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          offer(),
+          {type: 'skip', offerId: 'o1'},
+          {
+            type: 'action-failed',
+            action: 'skip',
+            offerId: 'o1',
+            code: 'SKIP_FAILED',
+            message: 'The dialer could not skip this contact. Try again.',
+          },
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 export const Disconnected: Story = {
   name: 'Error: dialer disconnected',
-  args: {view: preview(scenario([available, {type: 'stream-error', code: 'disconnected', message: 'The connection to the dialer was lost. Reconnecting…'}], ALL))},
+  args: {
+    view: preview(
+      scenario(
+        [available, {type: 'stream-error', code: 'disconnected', message: 'The connection to the dialer was lost. Reconnecting…'}],
+        ALL,
+      ),
+    ),
+  },
 };
 export const Offline: Story = {
   name: 'Error: dialer connection down, reconnecting',
@@ -152,25 +262,67 @@ export const Offline: Story = {
 
 export const LongContent: Story = {
   name: 'Long names and many detail fields',
-  args: {view: preview(scenario([available, offer({name: 'Renovações de contratos empresariais — região Sudeste, segundo semestre'}, {
-    name: 'Maria Aparecida dos Santos Oliveira Pereira da Silva Albuquerque',
-    details: Array.from({length: 14}, (_, i) => ({label: `Field ${i + 1}`, value: i % 3 ? `Value ${i + 1}` : 'A considerably longer value that has to wrap onto a second line'})),
-  })], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          offer(
+            {name: 'Renovações de contratos empresariais — região Sudeste, segundo semestre'},
+            {
+              name: 'Maria Aparecida dos Santos Oliveira Pereira da Silva Albuquerque',
+              details: Array.from({length: 14}, (_, i) => ({
+                label: `Field ${i + 1}`,
+                value: i % 3 ? `Value ${i + 1}` : 'A considerably longer value that has to wrap onto a second line',
+              })),
+            },
+          ),
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 export const HostileText: Story = {
   name: 'Contact fields with HTML (shown as text)',
-  args: {view: preview(scenario([available, offer({}, {name: '<img src=x onerror=alert(1)>Eve', details: [{label: '<b>Note</b>', value: '<script>alert(1)</script>'}]})], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          offer({}, {name: '<img src=x onerror=alert(1)>Eve', details: [{label: '<b>Note</b>', value: '<script>alert(1)</script>'}]}),
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 /** An unbalanced right-to-left override, as a hostile dialer might send it. */
 const RLO = '\u202E';
 export const SpoofedAndUnbrokenText: Story = {
   name: "Dialer text that tries to reverse the kit's words, and text with no spaces",
-  args: {view: preview(scenario([available, offer({name: `${RLO}Renewals`, skipReasons: {required: false, reasons: [{code: 'long', label: 'R'.repeat(300)}]}}, {
-    name: `${RLO}Eve Souza`,
-    phoneNumbers: [{number: '+55 11 91234-5678', label: `${RLO}Mobile`, tried: true}, {number: '+55 11 3333-4444', label: 'L'.repeat(300)}],
-    details: [{label: 'D'.repeat(200), value: 'V'.repeat(600)}],
-    history: [{at: Date.now() - 86_400_000, outcome: 'O'.repeat(300), disposition: `${RLO}Callback`}],
-  })], standard))},
+  args: {
+    view: preview(
+      scenario(
+        [
+          available,
+          offer(
+            {name: `${RLO}Renewals`, skipReasons: {required: false, reasons: [{code: 'long', label: 'R'.repeat(300)}]}},
+            {
+              name: `${RLO}Eve Souza`,
+              phoneNumbers: [
+                {number: '+55 11 91234-5678', label: `${RLO}Mobile`, tried: true},
+                {number: '+55 11 3333-4444', label: 'L'.repeat(300)},
+              ],
+              details: [{label: 'D'.repeat(200), value: 'V'.repeat(600)}],
+              history: [{at: Date.now() - 86_400_000, outcome: 'O'.repeat(300), disposition: `${RLO}Callback`}],
+            },
+          ),
+        ],
+        standard,
+      ),
+    ),
+  },
 };
 const offered = preview(scenario([available, offer()], standard));
 export const PartUnavailable: Story = {
@@ -226,22 +378,46 @@ export const BeyondDoNotCall: Story = {
 
 export const BeyondOutsideWindow: Story = {
   name: 'Beyond: outside the calling window, Accept blocked',
-  args: {view: preview(scenario([available, offer({callingWindow: BEYOND_OPTIONS.callingWindow}, {timeZone: zoneAtNight(Date.now())})], standard))},
+  args: {
+    view: preview(
+      scenario([available, offer({callingWindow: BEYOND_OPTIONS.callingWindow}, {timeZone: zoneAtNight(Date.now())})], standard),
+    ),
+  },
 };
 
 export const BeyondInsideWindow: Story = {
-  name: 'Beyond: contact\'s local time inside the calling window',
-  args: {view: preview(scenario([available, offer({callingWindow: {start: '00:00', end: '23:59', enforce: true}}, {timeZone: 'America/Sao_Paulo'})], standard))},
+  name: "Beyond: contact's local time inside the calling window",
+  args: {
+    view: preview(
+      scenario(
+        [available, offer({callingWindow: {start: '00:00', end: '23:59', enforce: true}}, {timeZone: 'America/Sao_Paulo'})],
+        standard,
+      ),
+    ),
+  },
 };
 
 export const BeyondHistory: Story = {
   name: 'Beyond: earlier attempts',
   args: {
-    view: preview(scenario([available, offer({}, {history: [
-      {at: Date.now() - 2 * 86_400_000, outcome: 'no-answer'},
-      {at: Date.now() - 5 * 86_400_000, outcome: 'busy', disposition: 'Call back later'},
-      {at: Date.now() - 9 * 86_400_000, outcome: 'answering-machine', disposition: 'Voicemail left'},
-    ]})], standard)),
+    view: preview(
+      scenario(
+        [
+          available,
+          offer(
+            {},
+            {
+              history: [
+                {at: Date.now() - 2 * 86_400_000, outcome: 'no-answer'},
+                {at: Date.now() - 5 * 86_400_000, outcome: 'busy', disposition: 'Call back later'},
+                {at: Date.now() - 9 * 86_400_000, outcome: 'answering-machine', disposition: 'Voicemail left'},
+              ],
+            },
+          ),
+        ],
+        standard,
+      ),
+    ),
   },
 };
 
@@ -253,10 +429,15 @@ export const BeyondCallback: Story = {
 export const BeyondCallbackScheduled: Story = {
   name: 'Beyond: callback scheduled from the preview',
   args: {
-    view: preview(scenario([
-      available,
-      offer({callbacks: BEYOND_OPTIONS.callbacks}, {timeZone: 'America/Sao_Paulo'}),
-      {type: 'schedule-callback', offerId: 'o1', at: Date.now() + 86_400_000, phoneNumber: '+55 11 91234-5678', backToMe: true},
-    ], standard)),
+    view: preview(
+      scenario(
+        [
+          available,
+          offer({callbacks: BEYOND_OPTIONS.callbacks}, {timeZone: 'America/Sao_Paulo'}),
+          {type: 'schedule-callback', offerId: 'o1', at: Date.now() + 86_400_000, phoneNumber: '+55 11 91234-5678', backToMe: true},
+        ],
+        standard,
+      ),
+    ),
   },
 };

@@ -18,7 +18,9 @@ const ringing = {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 
 
 export const Reserved: Story = {
   name: 'R-U3 Reserved (reservation call)',
-  args: {task: task(scenario([available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now() - 3_000}]))},
+  args: {
+    task: task(scenario([available, {type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now() - 3_000}])),
+  },
 };
 export const Previewing: Story = {
   name: 'R-U3 Previewing with details and timer',
@@ -46,13 +48,20 @@ export const Connected: Story = {
 };
 export const ConnectedNoEndCall: Story = {
   name: 'Connected, on a dialer that cannot hang up (no End call)',
-  args: {task: task(scenario([
-    available, offer(), {type: 'accept', offerId: 'o1'}, ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'},
-  ], {enforcesTimeout: false, actions: ALL.actions.filter((a) => a !== 'end-call')}))},
+  args: {
+    task: task(
+      scenario(
+        [available, offer(), {type: 'accept', offerId: 'o1'}, ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}],
+        {enforcesTimeout: false, actions: ALL.actions.filter((a) => a !== 'end-call')},
+      ),
+    ),
+  },
 };
 export const EndingCall: Story = {
   name: 'End call pressed, the dialer is hanging up',
-  args: {task: task(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'end-call', callId: 'call-1'}]))},
+  args: {
+    task: task(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'end-call', callId: 'call-1'}])),
+  },
 };
 export const ConnectedElsewhere: Story = {
   name: 'Another tab in charge: the call shown read-only, Use here',
@@ -60,11 +69,25 @@ export const ConnectedElsewhere: Story = {
 };
 export const WrapUpElsewhere: Story = {
   name: 'Another tab in charge: the disposition owed there',
-  args: {task: task(elsewhere(onCall({wrapUp: BEYOND_OPTIONS.wrapUp}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'call-ended', callId: 'call-1'}])))},
+  args: {
+    task: task(
+      elsewhere(
+        onCall({wrapUp: BEYOND_OPTIONS.wrapUp}, [
+          ringing,
+          {type: 'cpa-result', callId: 'call-1', result: 'live-voice'},
+          {type: 'call-ended', callId: 'call-1'},
+        ]),
+      ),
+    ),
+  },
 };
 export const DirectConnected: Story = {
   name: 'R-M3 Connected (direct preview)',
-  args: {task: task(onCall({mode: 'direct', cpa: false}, [ringing, {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'connected'}]))},
+  args: {
+    task: task(
+      onCall({mode: 'direct', cpa: false}, [ringing, {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'connected'}]),
+    ),
+  },
 };
 export const AnsweringMachine: Story = {
   name: 'R-U6 Answering machine: leave a voicemail',
@@ -72,7 +95,15 @@ export const AnsweringMachine: Story = {
 };
 export const VoicemailLeft: Story = {
   name: 'R-U6 Voicemail marked as left',
-  args: {task: task(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'answering-machine'}, {type: 'voicemail-left', callId: 'call-1'}]))},
+  args: {
+    task: task(
+      onCall({}, [
+        ringing,
+        {type: 'cpa-result', callId: 'call-1', result: 'answering-machine'},
+        {type: 'voicemail-left', callId: 'call-1'},
+      ]),
+    ),
+  },
 };
 export const Failed: Story = {
   name: 'R-U5 Failed: busy',
@@ -80,7 +111,9 @@ export const Failed: Story = {
 };
 export const Ended: Story = {
   name: 'R-U3 Ended',
-  args: {task: task(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'call-ended', callId: 'call-1'}]))},
+  args: {
+    task: task(onCall({}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'call-ended', callId: 'call-1'}])),
+  },
 };
 export const RightToLeft: Story = {
   name: 'Right-to-left page',
@@ -92,34 +125,50 @@ const wrapUp = BEYOND_OPTIONS.wrapUp;
 
 export const BeyondWrapUp: Story = {
   name: 'Beyond: wrap-up, disposition asked',
-  args: {task: task(onCall({wrapUp}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'call-ended', callId: 'call-1'}]))},
+  args: {
+    task: task(
+      onCall({wrapUp}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'live-voice'}, {type: 'call-ended', callId: 'call-1'}]),
+    ),
+  },
 };
 
 export const BeyondWrapUpSaved: Story = {
   name: 'Beyond: wrap-up, disposition saved',
   args: {
-    task: task(onCall({wrapUp}, [
-      ringing,
-      {type: 'cpa-result', callId: 'call-1', result: 'live-voice'},
-      {type: 'call-ended', callId: 'call-1'},
-      {type: 'set-disposition', callId: 'call-1', code: 'sale'},
-    ])),
+    task: task(
+      onCall({wrapUp}, [
+        ringing,
+        {type: 'cpa-result', callId: 'call-1', result: 'live-voice'},
+        {type: 'call-ended', callId: 'call-1'},
+        {type: 'set-disposition', callId: 'call-1', code: 'sale'},
+      ]),
+    ),
   },
 };
 
 export const BeyondWrapUpCallback: Story = {
   name: 'Beyond: wrap-up with Schedule callback',
-  args: {task: task(onCall({wrapUp, callbacks: BEYOND_OPTIONS.callbacks}, [ringing, {type: 'cpa-result', callId: 'call-1', result: 'no-answer'}, {type: 'call-ended', callId: 'call-1'}]))},
+  args: {
+    task: task(
+      onCall({wrapUp, callbacks: BEYOND_OPTIONS.callbacks}, [
+        ringing,
+        {type: 'cpa-result', callId: 'call-1', result: 'no-answer'},
+        {type: 'call-ended', callId: 'call-1'},
+      ]),
+    ),
+  },
 };
 export const SpoofedAndUnbrokenText: Story = {
   name: "Failed, with dialer text that tries to reverse the kit's words and a reason with no spaces",
   args: {
-    task: task(scenario([
-      available,
-      offer({}, {name: '\u202EEve Souza', details: [{label: 'D'.repeat(200), value: 'V'.repeat(600)}]}),
-      {type: 'accept', offerId: 'o1'},
-      {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'dialing'},
-      {type: 'call-failed', callId: 'call-1', reason: 'F'.repeat(600)},
-    ])),
+    task: task(
+      scenario([
+        available,
+        offer({}, {name: '\u202EEve Souza', details: [{label: 'D'.repeat(200), value: 'V'.repeat(600)}]}),
+        {type: 'accept', offerId: 'o1'},
+        {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'dialing'},
+        {type: 'call-failed', callId: 'call-1', reason: 'F'.repeat(600)},
+      ]),
+    ),
   },
 };

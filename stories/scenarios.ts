@@ -11,15 +11,36 @@ import {SAMPLE_CONTACTS} from '../demo/demo-campaign.js';
 
 export const ALL: Capabilities = {
   enforcesTimeout: false,
-  actions: ['request-contact', 'answer-reservation', 'accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'end-call', 'voicemail-left', 'set-disposition', 'schedule-callback', 'set-agent-state'],
+  actions: [
+    'request-contact',
+    'answer-reservation',
+    'accept',
+    'skip',
+    'remove',
+    'leave-campaign',
+    'cancel-call',
+    'end-call',
+    'voicemail-left',
+    'set-disposition',
+    'schedule-callback',
+    'set-agent-state',
+  ],
 };
 
 export const STANDARD = ALL.actions.filter((a) => a !== 'request-contact');
 
 export function campaign(overrides: Partial<Campaign> = {}): Campaign {
   return {
-    id: 'renewals', name: 'Renewals 2026', mode: 'standard', timeoutMs: 30_000, timeoutAction: 'skip',
-    allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true, ...overrides,
+    id: 'renewals',
+    name: 'Renewals 2026',
+    mode: 'standard',
+    timeoutMs: 30_000,
+    timeoutAction: 'skip',
+    allowSkip: true,
+    allowRemove: true,
+    allowEndCall: true,
+    cpa: true,
+    ...overrides,
   };
 }
 
@@ -36,9 +57,7 @@ export function scenario(inputs: readonly Input[], capabilities: Capabilities = 
   let state = initialState(capabilities);
   for (const input of inputs) {
     const coreInput: CoreInput =
-      input === 'tick' ? {kind: 'tick'}
-      : isEvent(input) ? {kind: 'event', event: input}
-      : {kind: 'intent', intent: input};
+      input === 'tick' ? {kind: 'tick'} : isEvent(input) ? {kind: 'event', event: input} : {kind: 'intent', intent: input};
     state = transition(state, coreInput, now).state;
   }
   return state;
@@ -56,7 +75,14 @@ export const available: DialerEvent = {type: 'agent-state', state: 'available'};
 export function offer(campaignOverrides: Partial<Campaign> = {}, contactOverrides: Partial<Contact> = {}, offerId = 'o1'): DialerEvent {
   const c = campaign(campaignOverrides);
   const now = Date.now();
-  return {type: 'contact-offered', offerId, campaign: c, contact: contact(contactOverrides), offeredAt: now - 4_000, deadline: c.timeoutMs ? now + c.timeoutMs : null};
+  return {
+    type: 'contact-offered',
+    offerId,
+    campaign: c,
+    contact: contact(contactOverrides),
+    offeredAt: now - 4_000,
+    deadline: c.timeoutMs ? now + c.timeoutMs : null,
+  };
 }
 
 export function onCall(campaignOverrides: Partial<Campaign> = {}, more: Input[] = []): CampaignState {

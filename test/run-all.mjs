@@ -57,6 +57,8 @@ check('type check (tsc --noEmit)', () => run(bin('tsc'), ['--noEmit', '-p', '.']
 
 check('lint (ESLint with lit and lit-a11y rules, lit-analyzer)', () => run('npm', ['run', '--silent', 'lint']));
 
+check('formatting (prettier --check)', () => run('npm', ['run', '--silent', 'format:check']));
+
 check('custom-elements.json is up to date', () => {
   const manifest = join(root, 'custom-elements.json');
   const committed = existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
@@ -76,10 +78,13 @@ check('build (rollup: dist/)', () => run('npm', ['run', '--silent', 'build']));
 function nodeTests(name, testFiles) {
   const tap = join(scratch, `${name.replace(/\W+/g, '-')}.tap`);
   const result = run(process.execPath, [
-    '--import', 'tsx',
+    '--import',
+    'tsx',
     '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...testFiles,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -92,7 +97,10 @@ runner('core tests (node:test)', () => nodeTests('core', files('test/core', '.te
 /** web-test-runner in the browsers named (CPK_BROWSERS), counted by test/support/count-reporter.mjs. */
 function browserTests(browsers) {
   const counts = join(scratch, `wtr-${browsers}.json`);
-  const result = run(bin('web-test-runner'), ['--config', 'test/web-test-runner.config.mjs'], {CPK_COUNT_FILE: counts, CPK_BROWSERS: browsers});
+  const result = run(bin('web-test-runner'), ['--config', 'test/web-test-runner.config.mjs'], {
+    CPK_COUNT_FILE: counts,
+    CPK_BROWSERS: browsers,
+  });
   const {passed, failed, skipped} = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {passed: 0, failed: 0, skipped: 0};
   return {...result, passed, failed, skipped};
 }
@@ -105,11 +113,11 @@ runner('element and demo tests (web-test-runner, headless Chromium)', () => {
 // WebKit skips the tests that hold a modifier key: its WebDriver launcher only presses or types keys.
 runner('element tests in Firefox ESR and WebKit (web-test-runner)', () => browserTests('firefox,webkit'));
 
-check('build Storybook (storybook-static/)', () =>
-  run('npm', ['run', '--silent', 'build-storybook'], {STORYBOOK_DISABLE_TELEMETRY: '1'}));
+check('build Storybook (storybook-static/)', () => run('npm', ['run', '--silent', 'build-storybook'], {STORYBOOK_DISABLE_TELEMETRY: '1'}));
 
 runner('page tests (every story, axe; pages under a strict CSP; headless Chromium)', () =>
-  nodeTests('pages', [...files('test/stories', '.test.mjs'), ...files('test/csp', '.test.mjs')]));
+  nodeTests('pages', [...files('test/stories', '.test.mjs'), ...files('test/csp', '.test.mjs')]),
+);
 
 console.log('\n=== summary');
 for (const line of results) console.log(line);

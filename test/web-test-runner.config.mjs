@@ -52,7 +52,15 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
-  plugins: [a11ySnapshotPlugin(), axTreePlugin(), tabsPlugin(), attentionPlugin(), referenceDialer(), amazonConnectStandIn(), esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+  plugins: [
+    a11ySnapshotPlugin(),
+    axTreePlugin(),
+    tabsPlugin(),
+    attentionPlugin(),
+    referenceDialer(),
+    amazonConnectStandIn(),
+    esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'}),
+  ],
   browsers: await Promise.all(names.map((name) => LAUNCHERS[name]())),
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter(process.env.CPK_COUNT_FILE)],
 };

@@ -43,7 +43,12 @@ const CUSTOMERS = [
  */
 export async function startOfflineConnect(connect, container, {onRequest = () => {}} = {}) {
   const {ccpUrl} = await (await fetch(STAND_IN_CONFIG_URL)).json();
-  connect.core.initCCP(container, {ccpUrl, loginPopup: false, region: REGION, softphone: {allowFramedSoftphone: false, disableRingtone: true}});
+  connect.core.initCCP(container, {
+    ccpUrl,
+    loginPopup: false,
+    region: REGION,
+    softphone: {allowFramedSoftphone: false, disableRingtone: true},
+  });
   const initialised = new Promise((resolve) => connect.core.onInitialized(resolve));
   const iframe = container.querySelector('iframe');
   await new Promise((resolve) => iframe.addEventListener('load', resolve, {once: true}));
@@ -63,8 +68,16 @@ export async function startOfflineConnect(connect, container, {onRequest = () =>
             contactId: contact.contactId,
             state: contact.state,
             since: contact.since,
-            attributes: {customerName: contact.customer.name, campaignName: CAMPAIGN, Plan: contact.customer.plan, 'Renews on': contact.customer.renews},
-            connections: [agentLeg(contact.contactId, contact.agentLeg), customerLeg(contact.contactId, contact.customerLeg, contact.customer.phoneNumber)],
+            attributes: {
+              customerName: contact.customer.name,
+              campaignName: CAMPAIGN,
+              Plan: contact.customer.plan,
+              'Renews on': contact.customer.renews,
+            },
+            connections: [
+              agentLeg(contact.contactId, contact.agentLeg),
+              customerLeg(contact.contactId, contact.customerLeg, contact.customer.phoneNumber),
+            ],
           }),
         ]
       : [];
@@ -136,7 +149,9 @@ export async function startOfflineConnect(connect, container, {onRequest = () =>
   function onSdkRequest({requestId, command, data}) {
     onRequest(`${command} ${subjectOf(data)}`);
     const answer = sdkAnswers[command];
-    const reply = answer ? {data: answer()} : {error: {errorKey: 'noStandInAnswer', reason: `the offline stand-in does not answer ${command}`}};
+    const reply = answer
+      ? {data: answer()}
+      : {error: {errorKey: 'noStandInAnswer', reason: `the offline stand-in does not answer ${command}`}};
     control.postMessage({kind: 'sdk_response', requestId, ...reply});
     afterwards[command]?.(data);
   }
@@ -150,7 +165,14 @@ export async function startOfflineConnect(connect, container, {onRequest = () =>
     pushPreview() {
       if (contact) return;
       const customer = CUSTOMERS[served++ % CUSTOMERS.length];
-      contact = {contactId: `preview-${served}`, customer, state: 'incoming', since: new Date(), agentLeg: 'connecting', customerLeg: 'init'};
+      contact = {
+        contactId: `preview-${served}`,
+        customer,
+        state: 'incoming',
+        since: new Date(),
+        agentLeg: 'connecting',
+        customerLeg: 'init',
+      };
       push();
     },
     customerAnswers() {

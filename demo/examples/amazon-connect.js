@@ -13,7 +13,12 @@ const container = document.getElementById('ccp');
 /** The kit on Streams: the adapter follows the agent's campaign-preview contacts. */
 function connectKit(connect) {
   // Streams has no disposition codes: any of these ends the after-call work (clears the contact).
-  const dialer = new AmazonConnectDialer(connect, {wrapUpCodes: [{code: 'sale', label: 'Sale'}, {code: 'no-sale', label: 'No sale'}]});
+  const dialer = new AmazonConnectDialer(connect, {
+    wrapUpCodes: [
+      {code: 'sale', label: 'Sale'},
+      {code: 'no-sale', label: 'No sale'},
+    ],
+  });
   const store = createCampaignStore(dialer);
   document.querySelector('campaign-provider').store = store;
   return store;

@@ -49,7 +49,9 @@ export function addSkipAndRemove(webex) {
           const timer = setTimeout(() => settle(interactionId, action, failure('Service.aqm.reqs.Timeout')), ANSWER_TIMEOUT_MS);
           waiting.set(interactionId, {action, resolve, reject, timer});
           const resource = `${DIALER_API}/campaign/${encodeURIComponent(campaignId)}/preview-task/${interactionId}/${action}`;
-          webex.request({service: 'wcc-api-gateway', resource, method: 'POST', body: {}}).catch((error) => settle(interactionId, action, failure(error?.message)));
+          webex
+            .request({service: 'wcc-api-gateway', resource, method: 'POST', body: {}})
+            .catch((error) => settle(interactionId, action, failure(error?.message)));
         }),
     });
   }

@@ -59,7 +59,16 @@ function interactionOf({mode, contact, createdTimestamp, expiresAt, joinedAt}, s
     callAssociatedDetails: {ani: customer.number, dn: CAMPAIGN_LINE, customerName: customer.name, virtualTeamName: 'Outbound Team'},
     // Only the global, agent-viewable, non-system variable (Plan) is the agent's to see.
     callAssociatedData: {
-      Global_Plan: {name: 'Global_Plan', displayName: 'Plan', value: customer.plan, type: 'STRING', agentEditable: false, agentViewable: true, global: true, isSecure: false},
+      Global_Plan: {
+        name: 'Global_Plan',
+        displayName: 'Plan',
+        value: customer.plan,
+        type: 'STRING',
+        agentEditable: false,
+        agentViewable: true,
+        global: true,
+        isSecure: false,
+      },
       ani: {name: 'ani', displayName: 'ani', value: customer.number, agentViewable: true, global: true},
       Team_Note: {name: 'Team_Note', displayName: 'Team note', value: 'internal', agentViewable: true, global: false},
     },
@@ -116,7 +125,9 @@ export async function startOfflineWebex(Webex, {onRequest = () => {}, onFrame = 
     if (state.refuseNextAccept) {
       state.refuseNextAccept = false;
       save();
-      later(() => routing('CampaignPreviewAcceptFailed', {interactionId: reservation, campaignId: CAMPAIGN, reason: 'CONTACT_NOT_AVAILABLE'}));
+      later(() =>
+        routing('CampaignPreviewAcceptFailed', {interactionId: reservation, campaignId: CAMPAIGN, reason: 'CONTACT_NOT_AVAILABLE'}),
+      );
       return;
     }
     later(() => {
@@ -125,7 +136,11 @@ export async function startOfflineWebex(Webex, {onRequest = () => {}, onFrame = 
       state.preview = null;
       save();
       scheduleAutoSkip();
-      routing('AgentContactAssigned', {interactionId: state.call.interactionId, reservationInteractionId: reservation, interaction: interactionOf(state.call, 'connected')});
+      routing('AgentContactAssigned', {
+        interactionId: state.call.interactionId,
+        reservationInteractionId: reservation,
+        interaction: interactionOf(state.call, 'connected'),
+      });
     }, 1_500);
   }
 
@@ -138,7 +153,12 @@ export async function startOfflineWebex(Webex, {onRequest = () => {}, onFrame = 
     if (task?.[2] === 'end') later(() => routing('AgentWrapup', {interactionId: task[1], wrapUpRequired: true}));
     if (task?.[2] === 'wrapup') later(() => routing('AgentWrappedUp', {interactionId: task[1]}));
     if (method === 'PUT' && resource.endsWith('/agents/session/state')) {
-      later(() => frame({type: 'AgentStateChange', data: {type: 'AgentStateChangeSuccess', agentId: AGENT_ID, subStatus: body.state, auxCodeId: body.auxCodeId}}));
+      later(() =>
+        frame({
+          type: 'AgentStateChange',
+          data: {type: 'AgentStateChangeSuccess', agentId: AGENT_ID, subStatus: body.state, auxCodeId: body.auxCodeId},
+        }),
+      );
     }
   }
 
@@ -168,8 +188,20 @@ export async function startOfflineWebex(Webex, {onRequest = () => {}, onFrame = 
      */
     reconnect() {
       scheduleAutoSkip();
-      for (const [entry, status] of [[state.preview, 'new'], [state.call, 'connected']]) {
-        if (entry) frame({data: {type: 'AgentContact', interactionId: entry.interactionId, agentId: AGENT_ID, orgId: ORG_ID, interaction: interactionOf(entry, status)}});
+      for (const [entry, status] of [
+        [state.preview, 'new'],
+        [state.call, 'connected'],
+      ]) {
+        if (entry)
+          frame({
+            data: {
+              type: 'AgentContact',
+              interactionId: entry.interactionId,
+              agentId: AGENT_ID,
+              orgId: ORG_ID,
+              interaction: interactionOf(entry, status),
+            },
+          });
       }
     },
     /** A preview reservation in `mode` (standard or direct), as Webex's dialer pushes it to an available agent. */
@@ -186,7 +218,17 @@ export async function startOfflineWebex(Webex, {onRequest = () => {}, onFrame = 
       save();
       scheduleAutoSkip();
       const {interactionId} = state.preview;
-      frame({data: {type: 'AgentOfferCampaignReservation', interactionId, agentId: AGENT_ID, orgId: ORG_ID, trackingId: `offline-${state.serial}`, eventTime: now, interaction: interactionOf(state.preview, 'new')}});
+      frame({
+        data: {
+          type: 'AgentOfferCampaignReservation',
+          interactionId,
+          agentId: AGENT_ID,
+          orgId: ORG_ID,
+          trackingId: `offline-${state.serial}`,
+          eventTime: now,
+          interaction: interactionOf(state.preview, 'new'),
+        },
+      });
     },
     /** The offer times out now: the dialer auto-skips to the next contact, with no agent action. */
     autoSkip: nextContact,
@@ -196,7 +238,12 @@ export async function startOfflineWebex(Webex, {onRequest = () => {}, onFrame = 
     },
     /** The customer hangs up the connected call: the agent wraps up. */
     hangUp() {
-      if (state.call) routing('ContactEnded', {interactionId: state.call.interactionId, agentsPendingWrapUp: [AGENT_ID], interaction: interactionOf(state.call, 'wrapUp')});
+      if (state.call)
+        routing('ContactEnded', {
+          interactionId: state.call.interactionId,
+          agentsPendingWrapUp: [AGENT_ID],
+          interaction: interactionOf(state.call, 'wrapUp'),
+        });
       state.call = null;
       save();
     },

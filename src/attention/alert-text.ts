@@ -12,7 +12,8 @@ export interface AlertText {
  * presentation forms) and the bidi controls: text with none of them lays out
  * left to right whatever its values hold, so no isolate is needed.
  */
-const BIDI_SENSITIVE = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const BIDI_SENSITIVE =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /**
  * A sentence with a value in it, as plain text (a title, a notification).
@@ -44,7 +45,7 @@ export function alertText(attention: Attention, msg: Messages, lang: string, now
 /** The language an element speaks: the `lang` of itself or its nearest ancestor (through shadow roots), or the document's. */
 export function languageOf(element: Element): string {
   let tagged: Element | null = null;
-  for (let at: Element | null = element; at && !tagged; ) {
+  for (let at: Element | null = element; at && !tagged;) {
     tagged = at.closest('[lang]');
     const root = at.getRootNode();
     at = root instanceof ShadowRoot ? root.host : null;

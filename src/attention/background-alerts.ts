@@ -1,4 +1,15 @@
-import {EMPTY, Observable, asyncScheduler, combineLatest, distinctUntilChanged, endWith, map, scan, switchMap, type SchedulerLike} from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  asyncScheduler,
+  combineLatest,
+  distinctUntilChanged,
+  endWith,
+  map,
+  scan,
+  switchMap,
+  type SchedulerLike,
+} from 'rxjs';
 import {selectAttention, type Attention} from '../core/attention.js';
 import {focusStoreElement} from '../controllers/focus-handoff-controller.js';
 import {messagesFor} from '../i18n/index.js';

@@ -70,7 +70,10 @@ export function bridgeStore(store: CampaignStore, host: HTMLElement, options: Ba
   let bridge = all.get(store);
   if (!bridge) {
     const hosts: HTMLElement[] = [];
-    const created: Bridge = {hosts, subscription: store.notices$.subscribe((notice) => dispatcher(created).dispatchEvent(new CampaignErrorEvent(notice)))};
+    const created: Bridge = {
+      hosts,
+      subscription: store.notices$.subscribe((notice) => dispatcher(created).dispatchEvent(new CampaignErrorEvent(notice))),
+    };
     created.subscription.add(
       store.timeouts$.subscribe((planned) => {
         const proceed = dispatcher(created).dispatchEvent(new CampaignIntentEvent(planned.intent, 'timeout'));

@@ -84,8 +84,9 @@ export class CallbackFormController implements ReactiveController {
       ${Number.isFinite(at) ? html`<p class="agent-time">${msg.callbackYourTime(isolateLtr(when(at, lang)))}</p>` : nothing}
       <label class="field">
         <span>${msg.callbackNumber}</span>
-        ${callback.allowOtherNumber
-          ? html`<input
+        ${
+          callback.allowOtherNumber
+            ? html`<input
                 type="tel"
                 dir="ltr"
                 list="callback-numbers"
@@ -93,16 +94,19 @@ export class CallbackFormController implements ReactiveController {
                 @input=${(e: Event) => set(() => (this.number = (e.target as HTMLInputElement).value.trim()))}
               />
               <datalist id="callback-numbers">${callback.numbers.map((n) => html`<option value=${n}></option>`)}</datalist>`
-          : html`<select @change=${(e: Event) => set(() => (this.number = (e.target as HTMLSelectElement).value))}>
+            : html`<select @change=${(e: Event) => set(() => (this.number = (e.target as HTMLSelectElement).value))}>
               ${callback.numbers.map((n) => html`<option value=${n} ?selected=${n === this.number}>${n}</option>`)}
-            </select>`}
+            </select>`
+        }
       </label>
-      ${callback.allowBackToMe
-        ? html`<label class="field checkbox">
+      ${
+        callback.allowBackToMe
+          ? html`<label class="field checkbox">
             <input type="checkbox" .checked=${this.backToMe} @change=${(e: Event) => set(() => (this.backToMe = (e.target as HTMLInputElement).checked))} />
             <span>${msg.callbackBackToMe}</span>
           </label>`
-        : nothing}
+          : nothing
+      }
       ${this.problem ? html`<p class="hint problem" role="alert">${msg.callbackProblems[this.problem]}</p>` : nothing}
       <div class="actions">
         <button class="primary" type="button" @click=${() => this.save(context, at)}>${msg.saveCallback}</button>

@@ -19,9 +19,7 @@ function langSource(element: Element): Element | null {
 export class LocalizeController implements ReactiveController {
   private observer: MutationObserver | null = null;
 
-  constructor(
-    private readonly host: ReactiveElement & {messages?: MessageOverrides},
-  ) {
+  constructor(private readonly host: ReactiveElement & {messages?: MessageOverrides}) {
     host.addController(this);
   }
 

@@ -36,7 +36,11 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
       const left = {...state, reservation: null};
       const missed: KitNoticeCode = 'reservation-missed';
       // The ringing stopped without the agent: the dialog says why (R-A2).
-      return unchanged(event.reason === 'missed' ? addNotice(left, 'stream-error', 'answer-reservation', missed, 'The reservation call was not answered in time.') : left);
+      return unchanged(
+        event.reason === 'missed'
+          ? addNotice(left, 'stream-error', 'answer-reservation', missed, 'The reservation call was not answered in time.')
+          : left,
+      );
     }
     case 'contact-offered':
       return unchanged(onContactOffered(state, event));
@@ -64,7 +68,10 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
       const call = state.call;
       if (call?.callId !== event.callId || call.status === 'ended') return unchanged(state);
       // A failed call keeps its failed status; an ended one may now need its disposition.
-      const ended = {...state, call: call.status === 'failed' ? call : {...call, status: 'ended' as const, cancelling: false, ending: false}};
+      const ended = {
+        ...state,
+        call: call.status === 'failed' ? call : {...call, status: 'ended' as const, cancelling: false, ending: false},
+      };
       return unchanged(event.wrapUp === false ? ended : startWrapUp(ended, event.callId, event.at ?? now));
     }
     case 'action-failed':
@@ -83,7 +90,15 @@ export function onEvent(state: CampaignState, event: DialerEvent, now: number): 
         return unchanged({...state, connected: true, notices: state.notices.filter((n) => n.code !== 'offline')});
       }
       if (!state.connected) return unchanged(state);
-      return unchanged(addNotice({...state, connected: false, requesting: false}, 'stream-error', null, 'offline', 'The connection to the dialer is down; reconnecting…'));
+      return unchanged(
+        addNotice(
+          {...state, connected: false, requesting: false},
+          'stream-error',
+          null,
+          'offline',
+          'The connection to the dialer is down; reconnecting…',
+        ),
+      );
     case 'stream-error':
       return unchanged(addNotice(state, 'stream-error', null, event.code, event.message));
     case 'snapshot':
@@ -179,4 +194,3 @@ function failCall(state: CampaignState, callId: string, reason: string): Campaig
     lastFailure: {contactName: call.contact.name, reason},
   };
 }
-

@@ -45,9 +45,10 @@ function decide(
       break;
     }
     case 'remove':
-      command = campaign.allowDoNotCall && details.doNotCall
-        ? {...base, type: 'remove', source, doNotCall: true}
-        : {...base, type: 'remove', source};
+      command =
+        campaign.allowDoNotCall && details.doNotCall
+          ? {...base, type: 'remove', source, doNotCall: true}
+          : {...base, type: 'remove', source};
       break;
     case 'leave':
       command = {...base, type: 'leave-campaign'};

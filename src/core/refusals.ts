@@ -111,7 +111,8 @@ export function onActionFailed(
       break;
     case 'schedule-callback':
       // Refused: the agent may try again, wherever it was scheduled from.
-      if (next.offer && (offerId === undefined || offerId === next.offer.offerId)) next = {...next, offer: {...next.offer, callbackAt: null}};
+      if (next.offer && (offerId === undefined || offerId === next.offer.offerId))
+        next = {...next, offer: {...next.offer, callbackAt: null}};
       if (next.call && offerId === undefined) next = {...next, call: {...next.call, callbackAt: null}};
       break;
     case 'set-agent-state':

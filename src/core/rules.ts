@@ -49,15 +49,7 @@ export function canDial(state: CampaignState): boolean {
  * when it can, otherwise the first thing in the way.
  */
 export type RequestContactReason =
-  | 'ready'
-  | 'elsewhere'
-  | 'disconnected'
-  | 'limit'
-  | 'call-in-progress'
-  | 'wrap-up'
-  | 'contact-shown'
-  | 'requesting'
-  | 'not-available';
+  'ready' | 'elsewhere' | 'disconnected' | 'limit' | 'call-in-progress' | 'wrap-up' | 'contact-shown' | 'requesting' | 'not-available';
 
 /** The first thing that keeps the agent from asking for a contact (R-A1, R-L1, R-U2), or `ready`. */
 export function requestContactReason(state: CampaignState, now: number): RequestContactReason {
@@ -76,4 +68,3 @@ export function requestContactReason(state: CampaignState, now: number): Request
 export function canRequestContact(state: CampaignState, now: number): boolean {
   return can(state, 'request-contact') && requestContactReason(state, now) === 'ready';
 }
-

@@ -1,15 +1,7 @@
 /**
  * The campaign state the machine keeps. Plain data, no DOM, no timers.
  */
-import type {
-  AgentState,
-  Campaign,
-  Contact,
-  CpaResult,
-  DecisionSource,
-  DialerAction,
-  DialerCommandType,
-} from '../protocol/index.js';
+import type {AgentState, Campaign, Contact, CpaResult, DecisionSource, DialerAction, DialerCommandType} from '../protocol/index.js';
 
 /** What a dialer can do, declared by its adapter. */
 export interface Capabilities {
@@ -62,13 +54,7 @@ export interface Offer {
   readonly slow: boolean;
 }
 
-export type CallStatus =
-  | 'dialing'
-  | 'ringing'
-  | 'connected'
-  | 'answering-machine'
-  | 'failed'
-  | 'ended';
+export type CallStatus = 'dialing' | 'ringing' | 'connected' | 'answering-machine' | 'failed' | 'ended';
 
 /** How far a call has got: a later event never takes it back. */
 export const CALL_RANK: Record<CallStatus, number> = {

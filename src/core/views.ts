@@ -165,35 +165,33 @@ export function selectPreview(state: CampaignState, now: number): PreviewView {
     inCharge: state.inCharge,
     agentState: state.agent.state,
     campaignButton: {visible, enabled: canRequestContact(state, now), reason: requestContactReason(state, now)},
-    reservation: state.reservation && stage === 'reservation'
-      ? {
-          reservationId: state.reservation.reservationId,
-          campaign: state.reservation.campaign,
-          answered: state.reservation.answered,
-          answering: state.reservation.answering,
-        }
-      : null,
+    reservation:
+      state.reservation && stage === 'reservation'
+        ? {
+            reservationId: state.reservation.reservationId,
+            campaign: state.reservation.campaign,
+            answered: state.reservation.answered,
+            answering: state.reservation.answering,
+          }
+        : null,
     offer: offer && {
       offerId: offer.offerId,
       campaign: offer.campaign,
       contact: offer.contact,
       numbers: {choices: offer.contact.phoneNumbers, forced: Boolean(offer.campaign.forceNumber)},
-      skip: actions.skip && offer.campaign.skipReasons
-        ? {reasons: offer.campaign.skipReasons.reasons, required: offer.campaign.skipReasons.required}
-        : null,
+      skip:
+        actions.skip && offer.campaign.skipReasons
+          ? {reasons: offer.campaign.skipReasons.reasons, required: offer.campaign.skipReasons.required}
+          : null,
       doNotCall: actions.remove && Boolean(offer.campaign.allowDoNotCall),
       callingWindow: callingWindowView(offer.campaign, offer.contact, now),
       callback: callbackView(state, offer.campaign, offer.contact, offer.callbackAt),
     },
-    connecting: stage === 'connecting'
-      ? {offerId: state.offer!.offerId, campaign: state.offer!.campaign, contact: state.offer!.contact}
-      : null,
+    connecting:
+      stage === 'connecting' ? {offerId: state.offer!.offerId, campaign: state.offer!.campaign, contact: state.offer!.contact} : null,
     actions,
     acceptBlocked: acceptBlocked(state, now),
-    countdown:
-      offer && offer.deadline !== null
-        ? {deadline: offer.deadline, action: offer.campaign.timeoutAction}
-        : null,
+    countdown: offer && offer.deadline !== null ? {deadline: offer.deadline, action: offer.campaign.timeoutAction} : null,
     // Shown until the next contact, the reservation call before it included (R-U5).
     lastFailure: stage !== 'closed' ? state.lastFailure : null,
     limit: state.limit,
@@ -241,15 +239,21 @@ export function selectTask(state: CampaignState, now: number): TaskView | null {
   if (call) {
     const over = !isCallActive(call);
     const config = call.campaign.wrapUp;
-    const wrapUp = call.wrapUp && config
-      ? {
-          codes: config.codes,
-          allowNote: config.allowNote,
-          deadline: call.wrapUp.deadline,
-          disposition: call.wrapUp.disposition,
-          status: call.wrapUp.disposition !== null ? 'saved' as const : wrapUpPending(call, now) ? 'pending' as const : 'timed-out' as const,
-        }
-      : null;
+    const wrapUp =
+      call.wrapUp && config
+        ? {
+            codes: config.codes,
+            allowNote: config.allowNote,
+            deadline: call.wrapUp.deadline,
+            disposition: call.wrapUp.disposition,
+            status:
+              call.wrapUp.disposition !== null
+                ? ('saved' as const)
+                : wrapUpPending(call, now)
+                  ? ('pending' as const)
+                  : ('timed-out' as const),
+          }
+        : null;
     return {
       status: call.status,
       inCharge: state.inCharge,
@@ -257,8 +261,7 @@ export function selectTask(state: CampaignState, now: number): TaskView | null {
       contact: call.contact,
       startedAt: call.startedAt,
       callId: call.callId,
-      canCancel:
-        call.status === 'ringing' && call.campaign.allowEndCall && can(state, 'cancel-call'),
+      canCancel: call.status === 'ringing' && call.campaign.allowEndCall && can(state, 'cancel-call'),
       cancelling: call.cancelling,
       canEnd: (call.status === 'connected' || call.status === 'answering-machine') && can(state, 'end-call'),
       ending: call.ending,
@@ -271,8 +274,18 @@ export function selectTask(state: CampaignState, now: number): TaskView | null {
     };
   }
   const base = {
-    inCharge: state.inCharge, callId: null, canCancel: false, cancelling: false, canEnd: false, ending: false,
-    voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
+    inCharge: state.inCharge,
+    callId: null,
+    canCancel: false,
+    cancelling: false,
+    canEnd: false,
+    ending: false,
+    voicemailPrompt: false,
+    voicemailLeft: false,
+    failReason: null,
+    wrapUp: null,
+    callback: null,
+    finished: false,
   };
   const connecting = isConnecting(offer);
   if (offer && (connecting || (!offer.decision && !offer.expired))) {

@@ -22,9 +22,7 @@ export function formatDuration(ms: number, round: 'floor' | 'ceil' = 'floor', lo
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
   const {one, two} = numberFormats(locale);
-  return hours > 0
-    ? `${one.format(hours)}:${two.format(minutes)}:${two.format(seconds)}`
-    : `${one.format(minutes)}:${two.format(seconds)}`;
+  return hours > 0 ? `${one.format(hours)}:${two.format(minutes)}:${two.format(seconds)}` : `${one.format(minutes)}:${two.format(seconds)}`;
 }
 
 /** A whole number in the digits of `locale`. */

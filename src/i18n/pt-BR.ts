@@ -90,7 +90,8 @@ export const ptBR: Messages = {
   dispositionSaved: (label) => `Tabulação salva: ${label}.`,
   wrapUpEndsIn: (time) => `Pós-atendimento termina em ${time}`,
   wrapUpAnnouncement: (time) => `Escolha uma tabulação${time ? `: faltam ${time}` : ''}.`,
-  wrapUpSecondsLeft: (seconds, formatted) => `${seconds === 1 ? 'Falta' : 'Faltam'} ${formatted} segundo${seconds === 1 ? '' : 's'} para a tabulação`,
+  wrapUpSecondsLeft: (seconds, formatted) =>
+    `${seconds === 1 ? 'Falta' : 'Faltam'} ${formatted} segundo${seconds === 1 ? '' : 's'} para a tabulação`,
   wrapUpOver: 'O tempo de pós-atendimento acabou.',
   dispositionNeeded: 'Escolha uma tabulação primeiro.',
   offline: 'A conexão com o discador caiu. Reconectando… Nada pode ser enviado até ela voltar.',

@@ -9,9 +9,7 @@ import {clipText, excerpt} from './excerpt.js';
 import {MAX_PARSE_ERROR} from './limits.js';
 
 /** The outcome of checking untrusted input against the protocol. */
-export type ParseResult<T> =
-  | {readonly ok: true; readonly value: T}
-  | {readonly ok: false; readonly error: string};
+export type ParseResult<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly error: string};
 
 /** How many of the issues the error names. */
 const MAX_ISSUES = 3;
@@ -24,8 +22,7 @@ const MAX_EXPECTED = 60;
 function issueMessage(issue: v.BaseIssue<unknown>): string {
   const stringified = typeof issue.received === 'string' ? issue.received : 'a value';
   // valibot quotes a string whole (a length issue gives the length instead).
-  const received =
-    typeof issue.input === 'string' && stringified.startsWith('"') ? `"${excerpt(issue.input)}"` : excerpt(stringified);
+  const received = typeof issue.input === 'string' && stringified.startsWith('"') ? `"${excerpt(issue.input)}"` : excerpt(stringified);
   return issue.expected ? `Expected ${excerpt(issue.expected, MAX_EXPECTED)} but received ${received}` : `Received ${received}`;
 }
 

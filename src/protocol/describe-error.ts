@@ -22,7 +22,8 @@ export interface ErrorDescription {
  */
 export function describeError(error: unknown, fallback: string): ErrorDescription {
   if (typeof error === 'string') return {message: clipText(nonBlank(error) ?? fallback, MAX_NOTICE_MESSAGE)};
-  if ((typeof error !== 'object' && typeof error !== 'function') || error === null) return {message: clipText(fallback, MAX_NOTICE_MESSAGE)};
+  if ((typeof error !== 'object' && typeof error !== 'function') || error === null)
+    return {message: clipText(fallback, MAX_NOTICE_MESSAGE)};
   const code = stringProperty(error, 'code');
   const message = clipText(stringProperty(error, 'message') ?? fallback, MAX_NOTICE_MESSAGE);
   return code === undefined ? {message} : {code: clipText(code, MAX_NOTICE_CODE), message};

@@ -50,9 +50,7 @@ export const CampaignOptions = {
   /** The agent cannot choose a number: the contact's first number is dialed. */
   forceNumber: v.optional(v.boolean()),
   /** Reasons offered when skipping; `required` means Skip needs one. */
-  skipReasons: v.optional(
-    v.object({required: v.boolean(), reasons: v.pipe(v.array(ReasonSchema), v.minLength(1), v.maxLength(50))}),
-  ),
+  skipReasons: v.optional(v.object({required: v.boolean(), reasons: v.pipe(v.array(ReasonSchema), v.minLength(1), v.maxLength(50))})),
   /** Remove can also add the contact to the do-not-call list. */
   allowDoNotCall: v.optional(v.boolean()),
   /** The hours (in the contact's time zone) when calls are allowed; `enforce` blocks Accept outside them. */
@@ -127,14 +125,7 @@ export const ContactSchema = v.object({
 
 export const AgentStateSchema = v.picklist(['available', 'not-ready']);
 
-export const CpaResultSchema = v.picklist([
-  'live-voice',
-  'answering-machine',
-  'fax',
-  'busy',
-  'no-answer',
-  'invalid-number',
-]);
+export const CpaResultSchema = v.picklist(['live-voice', 'answering-machine', 'fax', 'busy', 'no-answer', 'invalid-number']);
 
 export const ActionSchema = v.picklist([
   'request-contact',
@@ -198,7 +189,10 @@ export const ContactOfferedEvent = v.pipe(
     /** Absolute deadline for the agent's decision, or null when the campaign has no timeout. */
     deadline: v.pipe(v.nullable(EpochMs), v.description('At or after offeredAt, and at most 24 hours after it (86400000 ms).')),
   }),
-  v.forward(v.check((offer) => deadlineWithinADay(offer), 'Expected a deadline within 24 hours after offeredAt'), ['deadline']),
+  v.forward(
+    v.check((offer) => deadlineWithinADay(offer), 'Expected a deadline within 24 hours after offeredAt'),
+    ['deadline'],
+  ),
 );
 
 /** The offer is gone: withdrawn by the dialer, or expired and handled by the dialer's auto action. */

@@ -41,7 +41,8 @@ export interface SharedCampaignStore extends CampaignStore {
  * campaign state changes shape: a tab left open on an older kit is not
  * mirrored (Use here still moves control either way).
  */
-type TabMessage = {readonly type: 'hello'; readonly v: number} | {readonly type: 'state'; readonly v: number; readonly state: CampaignState};
+type TabMessage =
+  {readonly type: 'hello'; readonly v: number} | {readonly type: 'state'; readonly v: number; readonly state: CampaignState};
 
 const MIRROR_VERSION = 1;
 
@@ -158,17 +159,19 @@ export function shareCampaignStore(options: ShareOptions): SharedCampaignStore {
     if (disposed || !locks) return;
     const request = new AbortController();
     queued = request;
-    locks.request(key, {signal: request.signal}, () => {
-      if (queued === request) queued = null;
-      return disposed ? undefined : hold();
-    }).then(
-      () => undefined,
-      (error: unknown) => {
-        // Withdrawn by this tab (Use here, dispose): nothing to do.
-        if (request.signal.aborted) return;
-        lost(error);
-      },
-    );
+    locks
+      .request(key, {signal: request.signal}, () => {
+        if (queued === request) queued = null;
+        return disposed ? undefined : hold();
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          // Withdrawn by this tab (Use here, dispose): nothing to do.
+          if (request.signal.aborted) return;
+          lost(error);
+        },
+      );
   };
 
   const takeControl = (): void => {
@@ -187,10 +190,13 @@ export function shareCampaignStore(options: ShareOptions): SharedCampaignStore {
         taking = false;
         return disposed ? undefined : hold();
       })
-      .then(() => undefined, (error: unknown) => {
-        taking = false;
-        lost(error);
-      });
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          taking = false;
+          lost(error);
+        },
+      );
   };
 
   channel.onmessage = ({data}: MessageEvent<unknown>) => {

@@ -72,7 +72,12 @@ export const PALETTES: Readonly<Record<ThemeName, Tokens>> = {light, dark, 'high
 /** The declarations of a theme, e.g. `--cpk-color-surface: #1d2127;` lines. */
 export function themeDeclarations(name: ThemeName): string {
   const scheme = name === 'dark' ? '  color-scheme: dark;\n' : '';
-  return scheme + Object.entries(PALETTES[name]).map(([token, value]) => `  ${token}: ${value};`).join('\n');
+  return (
+    scheme +
+    Object.entries(PALETTES[name])
+      .map(([token, value]) => `  ${token}: ${value};`)
+      .join('\n')
+  );
 }
 
 /** A theme's stylesheet: for the whole page, or any subtree with the class `cpk-theme-<name>`. */

@@ -10,7 +10,16 @@ import type {CampaignProvider} from '../../src/elements/campaign-provider/campai
 import {createCampaignStore} from '../../src/store/create-campaign-store.js';
 import {AmazonConnectDialer, type AmazonConnectDialerOptions, type StreamsConnect} from '../../src/amazon-connect.js';
 import {startConnect, type StandInCcp} from '../support/amazon-connect/ccp-driver.js';
-import {AVAILABLE, BREAK, agentLeg, agentSnapshot, agentState, customerLeg, errorState, previewContact} from '../support/amazon-connect/snapshots.js';
+import {
+  AVAILABLE,
+  BREAK,
+  agentLeg,
+  agentSnapshot,
+  agentState,
+  customerLeg,
+  errorState,
+  previewContact,
+} from '../support/amazon-connect/snapshots.js';
 import {button, plain} from '../elements/support.js';
 
 const ANA = '+15555550101';
@@ -35,7 +44,13 @@ type Leg = 'init' | 'connecting' | 'connected' | 'disconnected';
 /** The snapshots of one preview contact, each state with its legs. */
 function previewOf(contactId = `preview-${++serial}`, values: Record<string, string> = ATTRIBUTES) {
   const at = (state: Parameters<typeof previewContact>[0]['state'], agent: Leg, customer: Leg, since = new Date()) =>
-    previewContact({contactId, state, since, attributes: values, connections: [agentLeg(contactId, agent), customerLeg(contactId, customer, ANA)]});
+    previewContact({
+      contactId,
+      state,
+      since,
+      attributes: values,
+      connections: [agentLeg(contactId, agent), customerLeg(contactId, customer, ANA)],
+    });
   return {
     contactId,
     ringing: () => at('incoming', 'connecting', 'init'),
@@ -55,7 +70,9 @@ async function desk(options: AmazonConnectDialerOptions = {}) {
   const dialer = new AmazonConnectDialer((globalThis as unknown as {connect: StreamsConnect}).connect, options);
   const store = createCampaignStore(dialer);
   disposers.push(() => (store.dispose(), dialer.dispose()));
-  const provider = await fixture<CampaignProvider>(html`<campaign-provider><campaign-preview></campaign-preview><campaign-task-card></campaign-task-card></campaign-provider>`);
+  const provider = await fixture<CampaignProvider>(
+    html`<campaign-provider><campaign-preview></campaign-preview><campaign-task-card></campaign-task-card></campaign-provider>`,
+  );
   provider.store = store;
   const preview = provider.querySelector('campaign-preview')!;
   const card = provider.querySelector('campaign-task-card')!;
@@ -92,7 +109,7 @@ async function onCall(leg: 'dialing' | 'connected') {
 }
 
 describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
-  it('the agent\'s state: routable is Available, any other Not ready with its name; Not ready goes through agent.setState', async () => {
+  it("the agent's state: routable is Available, any other Not ready with its name; Not ready goes through agent.setState", async () => {
     const {store} = await desk();
     await ccp.pushAgent(agentSnapshot({state: agentState(AVAILABLE)}));
     await waitUntil(() => store.snapshot().agent.state === 'available', 'Available');
@@ -113,7 +130,7 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     expect((await ccp.apiRequest('acceptContact')).params).to.deep.equal({contactId: contact.contactId});
   });
 
-  it('R-U1 R-C1 once answered in preview mode, the customer with Amazon Connect\'s countdown (autoDialTimeout, from the accept, on the library\'s clock skew)', async () => {
+  it("R-U1 R-C1 once answered in preview mode, the customer with Amazon Connect's countdown (autoDialTimeout, from the accept, on the library's clock skew)", async () => {
     ccp.answerSdk('contact/isPreviewMode', {data: {isPreviewMode: true}});
     ccp.answerSdk('contact/getPreviewConfiguration', {data: {autoDialTimeout: 30, canDiscardPreview: true}});
     const {store, preview, text} = await desk();
@@ -121,7 +138,9 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     await ccp.pushAgent(agentSnapshot({contacts: [contact.ringing()]}));
     // The service's clock runs a minute ahead of the page's: the accept happened 5 s ago on its clock.
     const serviceNow = Date.now() + 60_000;
-    await ccp.pushAgent(agentSnapshot({contacts: [contact.previewing(new Date(serviceNow - 5_000))], snapshotTimestamp: new Date(serviceNow)}));
+    await ccp.pushAgent(
+      agentSnapshot({contacts: [contact.previewing(new Date(serviceNow - 5_000))], snapshotTimestamp: new Date(serviceNow)}),
+    );
     await waitUntil(() => button(preview, 'Accept'), 'the preview');
     expect(text(preview)).to.contain('Ana Souza').and.contain(ANA).and.contain('plan').and.contain('Gold');
     const offer = store.snapshot().offer!;
@@ -132,7 +151,7 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     expect(ccp.sdkRequests.map((r) => r.command)).to.include.members(['contact/isPreviewMode', 'contact/getPreviewConfiguration']);
   });
 
-  it('a preview contact the agent\'s phone answered by itself (auto-accept) is shown as the preview, without an Answer step', async () => {
+  it("a preview contact the agent's phone answered by itself (auto-accept) is shown as the preview, without an Answer step", async () => {
     configuration();
     const {preview} = await desk();
     await ccp.pushAgent(agentSnapshot({contacts: [previewOf().previewing()]}));
@@ -145,7 +164,12 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     const {preview, text} = await desk({
       describe: (contact) => {
         const value = (name: string) => contact.getAttributes()[name]?.value ?? '';
-        return {name: value('cliente'), phoneNumber: value('telefone'), campaignName: value('campanha'), details: [{label: 'Saldo', value: value('saldo')}]};
+        return {
+          name: value('cliente'),
+          phoneNumber: value('telefone'),
+          campaignName: value('campanha'),
+          details: [{label: 'Saldo', value: value('saldo')}],
+        };
       },
     });
     const contact = previewOf(undefined, {cliente: 'Bruno Lima', telefone: '+5511955550102', campanha: 'Renovações', saldo: 'R$ 120,00'});
@@ -157,7 +181,7 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     expect(text(preview)).to.not.contain('cliente');
   });
 
-  it('Accept is engagePreviewContact(); the customer\'s leg rings (with Cancel) and connects', async () => {
+  it("Accept is engagePreviewContact(); the customer's leg rings (with Cancel) and connects", async () => {
     const {preview, card, contact} = await previewing();
     ccp.answerSdk('contact/engagePreviewContact', {data: {participantId: 'p-1'}});
     button(preview, 'Accept')!.click();
@@ -169,17 +193,20 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     await waitUntil(() => card.getAttribute('status') === 'connected', 'connected');
   });
 
-  it('R-C3 Cancel ends the customer\'s leg (its connection\'s destroy())', async () => {
+  it("R-C3 Cancel ends the customer's leg (its connection's destroy())", async () => {
     const {preview, card, contact} = await previewing();
     ccp.answerSdk('contact/engagePreviewContact', {data: {participantId: 'p-1'}});
     button(preview, 'Accept')!.click();
     await ccp.pushAgent(agentSnapshot({contacts: [contact.dialing()]}));
     await waitUntil(() => button(card, 'Cancel'), 'Cancel');
     button(card, 'Cancel')!.click();
-    expect((await ccp.apiRequest('destroyConnection')).params).to.deep.equal({contactId: contact.contactId, connectionId: `${contact.contactId}-customer`});
+    expect((await ccp.apiRequest('destroyConnection')).params).to.deep.equal({
+      contactId: contact.contactId,
+      connectionId: `${contact.contactId}-customer`,
+    });
   });
 
-  it('End call (protocol 1.2) hangs up the agent\'s leg (its connection\'s destroy(), Streams\' hang-up); the after-call work that follows is the wrap-up', async () => {
+  it("End call (protocol 1.2) hangs up the agent's leg (its connection's destroy(), Streams' hang-up); the after-call work that follows is the wrap-up", async () => {
     const {card, store, dialer, contact} = await onCall('connected');
     expect(dialer.capabilities.actions).to.include('end-call');
     await waitUntil(() => button(card, 'End call'), 'End call on the connected call');
@@ -203,18 +230,20 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     expect((await ccp.apiRequest('clearContact')).params).to.deep.equal({contactId: contact.contactId});
   });
 
-  it('End call is not offered while the customer\'s phone rings (Cancel is), and is refused then', async () => {
+  it("End call is not offered while the customer's phone rings (Cancel is), and is refused then", async () => {
     const {card, dialer, contact} = await onCall('dialing');
     await waitUntil(() => button(card, 'Cancel'), 'Cancel on the ringing call');
     expect(button(card, 'End call')).to.equal(undefined);
     const code = await new Promise<string>((resolve) =>
-      dialer.send({type: 'end-call', v: 1, callId: contact.contactId}).subscribe({complete: () => resolve('sent'), error: (e: {code: string}) => resolve(e.code)}),
+      dialer
+        .send({type: 'end-call', v: 1, callId: contact.contactId})
+        .subscribe({complete: () => resolve('sent'), error: (e: {code: string}) => resolve(e.code)}),
     );
     expect(code).to.equal('not-connected');
     expect(ccp.apiRequests.map((r) => r.method)).to.not.include('destroyConnection');
   });
 
-  it('a refused End call (the CCP\'s failure) is shown, and End call is offered again', async () => {
+  it("a refused End call (the CCP's failure) is shown, and End call is offered again", async () => {
     const {card, store} = await onCall('connected');
     await waitUntil(() => button(card, 'End call'), 'End call');
     ccp.answerApi('destroyConnection', {error: {type: 'InvalidStateException', message: 'The connection is on hold.'}});
@@ -225,7 +254,7 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     await waitUntil(() => button(card, 'End call'), 'End call again');
   });
 
-  it('R-U5 a customer leg that fails gives the failed call with Streams\' reason', async () => {
+  it("R-U5 a customer leg that fails gives the failed call with Streams' reason", async () => {
     const {preview, card, contact} = await previewing();
     ccp.answerSdk('contact/engagePreviewContact', {data: {participantId: 'p-1'}});
     button(preview, 'Accept')!.click();
@@ -252,10 +281,13 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     expect(card.getAttribute('status')).to.equal('ended');
   });
 
-  it('a discard (when allowed) ends the agent\'s leg before the customer is dialled; its after-call work is cleared', async () => {
+  it("a discard (when allowed) ends the agent's leg before the customer is dialled; its after-call work is cleared", async () => {
     const {preview, store, contact} = await previewing();
     button(preview, 'Skip')!.click();
-    expect((await ccp.apiRequest('destroyConnection')).params).to.deep.equal({contactId: contact.contactId, connectionId: `${contact.contactId}-agent`});
+    expect((await ccp.apiRequest('destroyConnection')).params).to.deep.equal({
+      contactId: contact.contactId,
+      connectionId: `${contact.contactId}-agent`,
+    });
     await ccp.pushAgent(agentSnapshot({contacts: [contact.afterCall()]}));
     expect((await ccp.apiRequest('clearContact')).params).to.deep.equal({contactId: contact.contactId});
     await waitUntil(() => store.snapshot().offer === null, 'the preview leaves');
@@ -308,7 +340,7 @@ describe('Amazon Connect adapter on the real amazon-connect-streams', () => {
     expect(card.getAttribute('status')).to.not.equal('reserved');
   });
 
-  it('a reload mid-call resumes from the agent\'s snapshot, as one snapshot', async () => {
+  it("a reload mid-call resumes from the agent's snapshot, as one snapshot", async () => {
     const contact = previewOf();
     await ccp.pushAgent(agentSnapshot({contacts: [contact.connected()]}));
     const {store, card, text} = await desk();

@@ -173,7 +173,10 @@ describe('the stand-in CCP under the real amazon-connect-streams', () => {
     const failing = callbacks();
     agent.setState(AVAILABLE as connect.AgentStateDefinition, failing);
     // The CCP's worker sends the error down as a JSON string.
-    expect(JSON.parse(await rejectionOf<string>(failing.done))).to.include({type: 'InvalidStateException', message: 'agent is on a contact'});
+    expect(JSON.parse(await rejectionOf<string>(failing.done))).to.include({
+      type: 'InvalidStateException',
+      message: 'agent is on a contact',
+    });
   });
 
   it('turns contact.clear() into clearContact and a connection destroy() into destroyConnection', async () => {
@@ -203,7 +206,9 @@ describe('the stand-in CCP under the real amazon-connect-streams', () => {
   it('corrects durations by the skew between the service clock and the local one', async () => {
     const serviceNow = new Date(Date.now() + 60_000);
     const agent = next<connect.Agent>((callback) => connect.agent(callback));
-    await ccp.pushAgent(agentSnapshot({state: agentState(AVAILABLE, new Date(serviceNow.getTime() - 5_000)), snapshotTimestamp: serviceNow}));
+    await ccp.pushAgent(
+      agentSnapshot({state: agentState(AVAILABLE, new Date(serviceNow.getTime() - 5_000)), snapshotTimestamp: serviceNow}),
+    );
     const core = connect.core as connect.Core & {getSkew(): number};
     expect(core.getSkew()).to.be.closeTo(60_000, 1_000);
     expect((await agent).getStateDuration()).to.be.closeTo(5_000, 1_000);

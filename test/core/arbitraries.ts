@@ -18,18 +18,34 @@ export const callId = fc.constantFrom('c1', 'c2');
 export const reservationId = fc.constantFrom('r1', 'r2');
 export const decisionAction = fc.constantFrom('accept', 'skip', 'remove', 'leave-campaign' as const);
 
-export const campaignArb = fc.record({
-  mode: fc.constantFrom('preview', 'standard', 'direct' as const),
-  timeoutMs: fc.constantFrom(0, 5_000, 30_000),
-  timeoutAction: fc.constantFrom('skip', 'accept', 'remove' as const),
-  allowSkip: fc.boolean(),
-  allowRemove: fc.boolean(),
-  allowEndCall: fc.boolean(),
-  cpa: fc.boolean(),
-  // Edges close to the runs' start (00:00 UTC), so that time crosses them.
-  callingWindow: fc.option(fc.record({start: fc.constantFrom('00:00', '00:01', '00:03', '23:59'), end: fc.constantFrom('00:02', '00:04', '23:00'), enforce: fc.boolean()}), {nil: undefined}),
-  wrapUp: fc.option(fc.record({codes: fc.constant([{code: 'ok', label: 'Done'}] as {code: string; label: string}[]), allowNote: fc.boolean(), timeoutMs: fc.constantFrom(0, 5_000)}), {nil: undefined}),
-}).map(({callingWindow, wrapUp, ...o}) => campaign({...o, ...(callingWindow && {callingWindow}), ...(wrapUp && {wrapUp})}));
+export const campaignArb = fc
+  .record({
+    mode: fc.constantFrom('preview', 'standard', 'direct' as const),
+    timeoutMs: fc.constantFrom(0, 5_000, 30_000),
+    timeoutAction: fc.constantFrom('skip', 'accept', 'remove' as const),
+    allowSkip: fc.boolean(),
+    allowRemove: fc.boolean(),
+    allowEndCall: fc.boolean(),
+    cpa: fc.boolean(),
+    // Edges close to the runs' start (00:00 UTC), so that time crosses them.
+    callingWindow: fc.option(
+      fc.record({
+        start: fc.constantFrom('00:00', '00:01', '00:03', '23:59'),
+        end: fc.constantFrom('00:02', '00:04', '23:00'),
+        enforce: fc.boolean(),
+      }),
+      {nil: undefined},
+    ),
+    wrapUp: fc.option(
+      fc.record({
+        codes: fc.constant([{code: 'ok', label: 'Done'}] as {code: string; label: string}[]),
+        allowNote: fc.boolean(),
+        timeoutMs: fc.constantFrom(0, 5_000),
+      }),
+      {nil: undefined},
+    ),
+  })
+  .map(({callingWindow, wrapUp, ...o}) => campaign({...o, ...(callingWindow && {callingWindow}), ...(wrapUp && {wrapUp})}));
 
 const timeZone = fc.option(fc.constantFrom('UTC', 'America/Sao_Paulo', 'Asia/Kolkata'), {nil: undefined});
 
@@ -49,13 +65,33 @@ export const eventArb: fc.Arbitrary<DialerEvent> = fc.oneof(
   fc.record({type: fc.constant('offer-withdrawn' as const), offerId, reason: fc.constantFrom('withdrawn', 'expired', 'skipped' as const)}),
   // A dialer that enforced an accept at the deadline: its call follows.
   offerId.map((id) => ({type: 'offer-withdrawn' as const, offerId: id, reason: 'expired' as const, autoAction: 'accept' as const})),
-  fc.record({type: fc.constant('call-progress' as const), offerId, callId, phase: fc.constantFrom('dialing', 'ringing', 'connected' as const)}),
-  fc.record({type: fc.constant('cpa-result' as const), callId, result: fc.constantFrom('live-voice', 'answering-machine', 'busy', 'fax' as const)}),
+  fc.record({
+    type: fc.constant('call-progress' as const),
+    offerId,
+    callId,
+    phase: fc.constantFrom('dialing', 'ringing', 'connected' as const),
+  }),
+  fc.record({
+    type: fc.constant('cpa-result' as const),
+    callId,
+    result: fc.constantFrom('live-voice', 'answering-machine', 'busy', 'fax' as const),
+  }),
   fc.record({type: fc.constant('call-failed' as const), callId, reason: fc.constant('network')}),
   fc.record({type: fc.constant('call-ended' as const), callId}),
-  fc.record({type: fc.constant('action-failed' as const), action: decisionAction, offerId, code: fc.constant('E'), message: fc.constant('refused')}),
+  fc.record({
+    type: fc.constant('action-failed' as const),
+    action: decisionAction,
+    offerId,
+    code: fc.constant('E'),
+    message: fc.constant('refused'),
+  }),
   fc.constant({type: 'action-failed' as const, action: 'end-call' as const, code: 'E', message: 'refused'}),
-  fc.record({type: fc.constant('limit-reached' as const), scope: fc.constant('tenant' as const), code: fc.constant('MAX'), message: fc.constant('limit')}),
+  fc.record({
+    type: fc.constant('limit-reached' as const),
+    scope: fc.constant('tenant' as const),
+    code: fc.constant('MAX'),
+    message: fc.constant('limit'),
+  }),
   fc.constant({type: 'limit-cleared' as const}),
 );
 
@@ -79,4 +115,3 @@ export const capsArb = fc.record({
     {weight: 1, arbitrary: fc.subarray([...ACTIONS_1_2], {minLength: 0})},
   ),
 });
-

@@ -27,7 +27,12 @@ describe('selectAttention: what needs the agent', () => {
   it('a reservation call, until it is being answered', () => {
     const m = reserved();
     assert.deepEqual(selectAttention(m.state), {
-      kind: 'reservation', key: 'reservation:r1', campaignName: 'Renewals', contactName: null, deadline: null, timeoutAction: null,
+      kind: 'reservation',
+      key: 'reservation:r1',
+      campaignName: 'Renewals',
+      contactName: null,
+      deadline: null,
+      timeoutAction: null,
     });
     m.intent({type: 'answer-reservation', reservationId: 'r1'});
     assert.equal(m.state.reservation?.answering, true);
@@ -47,17 +52,19 @@ describe('selectAttention: what needs the agent', () => {
     const m = available(new Machine());
     m.event(offered('o1', {timeoutMs: 30_000, timeoutAction: 'remove'}, 1_000));
     assert.deepEqual(selectAttention(m.state), {
-      kind: 'offer', key: 'offer:o1', campaignName: 'Renewals', contactName: 'Maria Oliveira', deadline: 31_000, timeoutAction: 'remove',
+      kind: 'offer',
+      key: 'offer:o1',
+      campaignName: 'Renewals',
+      contactName: 'Maria Oliveira',
+      deadline: 31_000,
+      timeoutAction: 'remove',
     });
   });
 
   it('an offer with no time limit has no deadline nor timeout action', () => {
     const m = available(new Machine());
     m.event(offered('o1', {timeoutMs: 0}));
-    assert.deepEqual(
-      [selectAttention(m.state)?.deadline, selectAttention(m.state)?.timeoutAction],
-      [null, null],
-    );
+    assert.deepEqual([selectAttention(m.state)?.deadline, selectAttention(m.state)?.timeoutAction], [null, null]);
   });
 
   it('the offer replaces the reservation call it follows, under a new key', () => {
@@ -81,7 +88,7 @@ describe('selectAttention: what needs the agent', () => {
     });
   }
 
-  it('nothing once the deadline passed: the kit\'s timeout action', () => {
+  it("nothing once the deadline passed: the kit's timeout action", () => {
     const m = available(new Machine());
     m.event(offered('o1', {timeoutMs: 5_000}, 1_000));
     m.tick(5_999);

@@ -24,11 +24,17 @@ function withOffer(campaign: Parameters<typeof offered>[1], contactOverrides = {
 }
 
 describe('beyond the source: number choice', () => {
-  it('the agent\'s chosen number is dialed, unless the campaign forces the first', () => {
+  it("the agent's chosen number is dialed, unless the campaign forces the first", () => {
     const free = withOffer({});
-    assert.equal((free.intent({type: 'accept', offerId: 'o1', phoneNumber: '+55 11 3333-4444'}, NOON_UTC)[0] as {phoneNumber: string}).phoneNumber, '+55 11 3333-4444');
+    assert.equal(
+      (free.intent({type: 'accept', offerId: 'o1', phoneNumber: '+55 11 3333-4444'}, NOON_UTC)[0] as {phoneNumber: string}).phoneNumber,
+      '+55 11 3333-4444',
+    );
     const forced = withOffer({forceNumber: true});
-    assert.equal((forced.intent({type: 'accept', offerId: 'o1', phoneNumber: '+55 11 3333-4444'}, NOON_UTC)[0] as {phoneNumber: string}).phoneNumber, '+55 11 91234-5678');
+    assert.equal(
+      (forced.intent({type: 'accept', offerId: 'o1', phoneNumber: '+55 11 3333-4444'}, NOON_UTC)[0] as {phoneNumber: string}).phoneNumber,
+      '+55 11 91234-5678',
+    );
   });
 
   it('number types and tried flags are validated', () => {
@@ -45,7 +51,7 @@ describe('beyond the source: skip reasons', () => {
   it('a required reason must be given and travels with the skip command', () => {
     const m = withOffer({skipReasons: reasons});
     assert.deepEqual(m.intent({type: 'skip', offerId: 'o1'}, NOON_UTC), [], 'no reason: nothing sent');
-    assert.deepEqual(m.intent({type: 'skip', offerId: 'o1', reason: 'made-up'}, NOON_UTC), [], 'not one of the campaign\'s');
+    assert.deepEqual(m.intent({type: 'skip', offerId: 'o1', reason: 'made-up'}, NOON_UTC), [], "not one of the campaign's");
     assert.deepEqual(m.intent({type: 'skip', offerId: 'o1', reason: 'bad-time'}, NOON_UTC), [
       {type: 'skip', v, offerId: 'o1', source: 'agent', reason: 'bad-time'},
     ]);
@@ -55,7 +61,9 @@ describe('beyond the source: skip reasons', () => {
     const optional = withOffer({skipReasons: {...reasons, required: false}});
     assert.deepEqual(optional.intent({type: 'skip', offerId: 'o1'}, NOON_UTC), [{type: 'skip', v, offerId: 'o1', source: 'agent'}]);
     const off = withOffer({});
-    assert.deepEqual(off.intent({type: 'skip', offerId: 'o1', reason: 'bad-time'}, NOON_UTC), [{type: 'skip', v, offerId: 'o1', source: 'agent'}]);
+    assert.deepEqual(off.intent({type: 'skip', offerId: 'o1', reason: 'bad-time'}, NOON_UTC), [
+      {type: 'skip', v, offerId: 'o1', source: 'agent'},
+    ]);
   });
 
   it('the timeout skip needs no reason', () => {
@@ -71,12 +79,14 @@ describe('beyond the source: do-not-call', () => {
       {type: 'remove', v, offerId: 'o1', source: 'agent', doNotCall: true},
     ]);
     const off = withOffer({});
-    assert.deepEqual(off.intent({type: 'remove', offerId: 'o1', doNotCall: true}, NOON_UTC), [{type: 'remove', v, offerId: 'o1', source: 'agent'}]);
+    assert.deepEqual(off.intent({type: 'remove', offerId: 'o1', doNotCall: true}, NOON_UTC), [
+      {type: 'remove', v, offerId: 'o1', source: 'agent'},
+    ]);
   });
 });
 
 describe('beyond the source: calling window', () => {
-  it('computes the contact\'s local time and the window, across midnight too', () => {
+  it("computes the contact's local time and the window, across midnight too", () => {
     assert.equal(localTime('America/Sao_Paulo', NOON_UTC).clock, '09:00');
     assert.equal(localTime('Asia/Tokyo', NOON_UTC).clock, '21:00');
     assert.equal(insideWindow({start: '08:00', end: '21:00', enforce: true}, 20 * 60 + 59), true);
@@ -106,7 +116,10 @@ describe('beyond the source: calling window', () => {
   });
 
   it('no timeout accept outside an enforced window', () => {
-    const m = withOffer({callingWindow: {start: '08:00', end: '21:00', enforce: true}, timeoutAction: 'accept', timeoutMs: 5_000}, {timeZone: 'Asia/Tokyo'});
+    const m = withOffer(
+      {callingWindow: {start: '08:00', end: '21:00', enforce: true}, timeoutAction: 'accept', timeoutMs: 5_000},
+      {timeZone: 'Asia/Tokyo'},
+    );
     assert.deepEqual(m.tick(NOON_UTC + 5_000), []);
   });
 
@@ -124,7 +137,11 @@ describe('beyond the source: calling window', () => {
       assert.ok(night >= 1 && night < 5, `night at ${hour}:30 UTC`);
       const {script} = demoCampaign(new URLSearchParams(), now);
       const outside = script.contacts.filter((c) => !withinCallingWindow(script.campaign.callingWindow, c.timeZone, now));
-      assert.deepEqual(outside.map((c) => c.name), ['Ana Souza'], `at ${hour}:30 UTC only Ana is outside`);
+      assert.deepEqual(
+        outside.map((c) => c.name),
+        ['Ana Souza'],
+        `at ${hour}:30 UTC only Ana is outside`,
+      );
     }
     const plain = demoCampaign(new URLSearchParams('beyond=false'), NOON_UTC).script;
     assert.equal(plain.campaign.callingWindow, undefined);
@@ -142,7 +159,14 @@ describe('beyond the source: attempt history', () => {
 });
 
 describe('beyond the source: wrap-up disposition', () => {
-  const wrapUp = {codes: [{code: 'sale', label: 'Renewed'}, {code: 'cb', label: 'Call back'}], allowNote: true, timeoutMs: 60_000};
+  const wrapUp = {
+    codes: [
+      {code: 'sale', label: 'Renewed'},
+      {code: 'cb', label: 'Call back'},
+    ],
+    allowNote: true,
+    timeoutMs: 60_000,
+  };
 
   function ended(options = {}) {
     const m = withOffer({wrapUp: {...wrapUp, ...options}, mode: 'preview'});
@@ -155,7 +179,13 @@ describe('beyond the source: wrap-up disposition', () => {
   it('asks for a disposition when the call ends, and holds the next request until it is given', () => {
     const m = ended();
     const task = selectTask(m.state, m.now)!;
-    assert.deepEqual(task.wrapUp, {deadline: NOON_UTC + 61_000, disposition: null, status: 'pending', codes: wrapUp.codes, allowNote: true});
+    assert.deepEqual(task.wrapUp, {
+      deadline: NOON_UTC + 61_000,
+      disposition: null,
+      status: 'pending',
+      codes: wrapUp.codes,
+      allowNote: true,
+    });
     assert.equal(selectPreview(m.state, NOON_UTC + 2_000).campaignButton.enabled, false);
     assert.deepEqual(m.intent({type: 'request-contact'}, NOON_UTC + 2_000), []);
     assert.deepEqual(m.intent({type: 'set-disposition', callId: 'c1', code: 'nope'}, NOON_UTC + 2_000), [], 'not a campaign code');
@@ -210,7 +240,7 @@ describe('beyond the source: callbacks', () => {
   const callbacks = {allowOtherNumber: true, allowBackToMe: false};
   const window = {start: '08:00', end: '21:00', enforce: true};
 
-  it('converts a wall-clock time in the contact\'s zone, across daylight saving too', () => {
+  it("converts a wall-clock time in the contact's zone, across daylight saving too", () => {
     assert.equal(zonedTimeToEpoch('2026-03-02T09:00', 'America/Sao_Paulo'), Date.UTC(2026, 2, 2, 12, 0));
     assert.equal(zonedTimeToEpoch('2026-07-01T09:00', 'America/New_York'), Date.UTC(2026, 6, 1, 13, 0), 'summer time');
     assert.equal(zonedTimeToEpoch('2026-01-15T09:00', 'America/New_York'), Date.UTC(2026, 0, 15, 14, 0), 'winter time');

@@ -5,13 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {
-  MAX_DURATION_MS,
-  MAX_EPOCH_MS,
-  PROTOCOL_VERSION,
-  parseDialerCommand,
-  parseDialerEvent,
-} from '../../src/protocol/index.js';
+import {MAX_DURATION_MS, MAX_EPOCH_MS, PROTOCOL_VERSION, parseDialerCommand, parseDialerEvent} from '../../src/protocol/index.js';
 import {protocolJsonSchema} from '../../src/protocol/json-schema.js';
 import {campaign, contact, offered} from './fixtures.js';
 
@@ -38,7 +32,12 @@ const TIME_FIELDS: Record<string, (at: number) => unknown> = {
 const DURATION_FIELDS: Record<string, (ms: number) => unknown> = {
   'campaign.timeoutMs': (timeoutMs) => offer({campaign: {timeoutMs}, offer: {deadline: null}}),
   'campaign.wrapUp.timeoutMs': (timeoutMs) => offer({campaign: {wrapUp: {...WRAP_UP, timeoutMs}}}),
-  'reservation campaign.timeoutMs': (timeoutMs) => ({type: 'reservation-offered', reservationId: 'r1', campaign: campaign({timeoutMs}), at: T0}),
+  'reservation campaign.timeoutMs': (timeoutMs) => ({
+    type: 'reservation-offered',
+    reservationId: 'r1',
+    campaign: campaign({timeoutMs}),
+    at: T0,
+  }),
 };
 
 const refusal = (input: unknown): string => {
@@ -50,7 +49,9 @@ describe('protocol bounds: times', () => {
   it('MAX_EPOCH_MS is the last millisecond of the year 9999, and it formats', () => {
     assert.equal(MAX_EPOCH_MS, Date.UTC(9999, 11, 31, 23, 59, 59, 999));
     assert.equal(new Date(MAX_EPOCH_MS).toISOString(), '9999-12-31T23:59:59.999Z');
-    assert.doesNotThrow(() => new Intl.DateTimeFormat('en', {dateStyle: 'full', timeStyle: 'full', timeZone: 'Pacific/Kiritimati'}).format(MAX_EPOCH_MS));
+    assert.doesNotThrow(() =>
+      new Intl.DateTimeFormat('en', {dateStyle: 'full', timeStyle: 'full', timeZone: 'Pacific/Kiritimati'}).format(MAX_EPOCH_MS),
+    );
   });
 
   for (const [name, make] of Object.entries(TIME_FIELDS)) {
@@ -78,7 +79,7 @@ describe('protocol bounds: durations', () => {
   }
 });
 
-describe('protocol bounds: an offer\'s deadline', () => {
+describe("protocol bounds: an offer's deadline", () => {
   const at = (deadline: number | null, offeredAt = T0) => offer({offer: {offeredAt, deadline}});
 
   it('takes no deadline, or one from offeredAt to 24 hours after it', () => {
@@ -91,7 +92,7 @@ describe('protocol bounds: an offer\'s deadline', () => {
     }
   });
 
-  it('takes an offer from the future whose deadline follows it (the store\'s timer waits in steps)', () => {
+  it("takes an offer from the future whose deadline follows it (the store's timer waits in steps)", () => {
     assert.equal(refusal(at(MAX_EPOCH_MS, MAX_EPOCH_MS - 30_000)), '');
   });
 });
@@ -131,21 +132,43 @@ describe('protocol bounds: phone numbers', () => {
       assert.match(refusal(offer({contact: {phoneNumbers: [{number, label: 'Mobile'}]}})), MESSAGE);
       const accept = parseDialerCommand({type: 'accept', v: PROTOCOL_VERSION, offerId: 'o1', phoneNumber: number, source: 'agent'});
       assert.match(accept.ok ? '' : accept.error, MESSAGE);
-      const callback = parseDialerCommand({type: 'schedule-callback', v: PROTOCOL_VERSION, offerId: 'o1', at: T0, phoneNumber: number, backToMe: false});
+      const callback = parseDialerCommand({
+        type: 'schedule-callback',
+        v: PROTOCOL_VERSION,
+        offerId: 'o1',
+        at: T0,
+        phoneNumber: number,
+        backToMe: false,
+      });
       assert.match(callback.ok ? '' : callback.error, MESSAGE);
     });
   }
 
   it('takes the numbers people write', () => {
-    for (const number of ['+55 11 91234-5678', '(11) 3333-4444', '+1.555.010.9999', '9'.repeat(40), '555 0100 x12', '*99#', '+971 ٥٠ ١٢٣ ٤٥٦٧']) {
+    for (const number of [
+      '+55 11 91234-5678',
+      '(11) 3333-4444',
+      '+1.555.010.9999',
+      '9'.repeat(40),
+      '555 0100 x12',
+      '*99#',
+      '+971 ٥٠ ١٢٣ ٤٥٦٧',
+    ]) {
       assert.equal(refusal(offer({contact: {phoneNumbers: [{number}]}})), '', number);
     }
   });
 
-  it('bounds the command\'s number and callback time like the event\'s', () => {
+  it("bounds the command's number and callback time like the event's", () => {
     const accept = parseDialerCommand({type: 'accept', v: PROTOCOL_VERSION, offerId: 'o1', phoneNumber: '9'.repeat(41), source: 'agent'});
     assert.equal(accept.ok, false);
-    const callback = parseDialerCommand({type: 'schedule-callback', v: PROTOCOL_VERSION, offerId: 'o1', at: MAX_EPOCH_MS + 1, phoneNumber: '+5511912345678', backToMe: false});
+    const callback = parseDialerCommand({
+      type: 'schedule-callback',
+      v: PROTOCOL_VERSION,
+      offerId: 'o1',
+      at: MAX_EPOCH_MS + 1,
+      phoneNumber: '+5511912345678',
+      backToMe: false,
+    });
     assert.equal(callback.ok, false);
   });
 });

@@ -75,7 +75,11 @@ describe('the compacted journal of a recorded simulated campaign', () => {
     for (const journal of [early, late]) {
       assert.deepEqual(journal.commands, [], 'compacted after every command');
       assert.ok(bytes(journal) - scriptBytes <= 16_384, `beyond its script: ${bytes(journal) - scriptBytes} bytes`);
-      assert.ok(journal.outcomes.length <= OUTCOMES_KEPT && journal.state.callbacks.length <= RECORDS_KEPT && journal.state.dispositions.length <= RECORDS_KEPT);
+      assert.ok(
+        journal.outcomes.length <= OUTCOMES_KEPT &&
+          journal.state.callbacks.length <= RECORDS_KEPT &&
+          journal.state.dispositions.length <= RECORDS_KEPT,
+      );
     }
     assert.equal(late.outcomes.length, OUTCOMES_KEPT, 'the latest keys only');
     // What is neither a bounded table (the latest keys, callbacks and dispositions) nor bounded by the script (the queue
@@ -85,7 +89,11 @@ describe('the compacted journal of a recorded simulated campaign', () => {
     assert.ok(doNotCall.length <= script.contacts.length);
     const rest = (journal: SimulationJournal) => {
       const {queue, doNotCall, callbacks, dispositions} = journal.state;
-      return bytes(journal) - scriptBytes - [queue, doNotCall, callbacks, dispositions, journal.outcomes].reduce((sum, part) => sum + bytes(part), 0);
+      return (
+        bytes(journal) -
+        scriptBytes -
+        [queue, doNotCall, callbacks, dispositions, journal.outcomes].reduce((sum, part) => sum + bytes(part), 0)
+      );
     };
     assert.ok(rest(late) <= rest(early) + 128, `the rest: after 500 contacts ${rest(late)} bytes, after 10 ${rest(early)}`);
   });
@@ -154,7 +162,9 @@ describe('the compacted journal of a recorded simulated campaign', () => {
     advance(scheduler, 300);
     const reservationId = first.dialer.snapshot().reservation!.reservationId;
     first.dialer.send({type: 'answer-reservation', v: 1, reservationId}, 'once').subscribe();
-    first.dialer.send({type: 'accept', v: 1, offerId: 'offer-9', source: 'agent', phoneNumber: '+1 555 0100'}, 'refused').subscribe({error: () => undefined});
+    first.dialer
+      .send({type: 'accept', v: 1, offerId: 'offer-9', source: 'agent', phoneNumber: '+1 555 0100'}, 'refused')
+      .subscribe({error: () => undefined});
     // The answers are lost, and the dialer stops; it comes back from what it stored.
     first.dialer.dispose();
     advance(scheduler, 250);
@@ -163,14 +173,19 @@ describe('the compacted journal of a recorded simulated campaign', () => {
     let answered = false;
     again.dialer.send({type: 'answer-reservation', v: 1, reservationId}, 'once').subscribe({complete: () => (answered = true)});
     let refusal: {code?: string} = {};
-    again.dialer.send({type: 'accept', v: 1, offerId: 'offer-9', source: 'agent', phoneNumber: '+1 555 0100'}, 'refused').subscribe({error: (e) => (refusal = e)});
+    again.dialer
+      .send({type: 'accept', v: 1, offerId: 'offer-9', source: 'agent', phoneNumber: '+1 555 0100'}, 'refused')
+      .subscribe({error: (e) => (refusal = e)});
     assert.ok(answered, 'the first answer');
     assert.equal(refusal.code, 'stale-offer', 'the first refusal');
     assert.deepEqual(again.events.slice(1), [], 'nothing ran again');
     assert.deepEqual(again.dialer.journal(), before);
     // Under a new key, it runs.
     again.dialer.send({type: 'answer-reservation', v: 1, reservationId}, 'new').subscribe();
-    assert.deepEqual(again.events.slice(1).map((e) => (e as {type: string}).type), ['reservation-answered']);
+    assert.deepEqual(
+      again.events.slice(1).map((e) => (e as {type: string}).type),
+      ['reservation-answered'],
+    );
   });
 
   it('a late subscriber gets one snapshot of the situation now, then the live events', () => {
@@ -189,13 +204,19 @@ describe('the compacted journal of a recorded simulated campaign', () => {
     assert.deepEqual(late, [early.dialer.snapshot()]);
     assert.equal((late[0] as {type: string}).type, 'snapshot');
     const page = createCampaignStore(early.dialer, {scheduler});
-    const views = (store: typeof page) => ({preview: selectPreview(store.snapshot(), store.now()), task: selectTask(store.snapshot(), store.now())});
+    const views = (store: typeof page) => ({
+      preview: selectPreview(store.snapshot(), store.now()),
+      task: selectTask(store.snapshot(), store.now()),
+    });
     assert.deepEqual(views(page), views(reference), 'a page made from it shows what the first one does');
     advance(scheduler, 5_000);
     reference.dispatch({type: 'set-disposition', callId: reference.snapshot().call!.callId, code: 'sale'});
     advance(scheduler, 5_000);
     assert.deepEqual(late.slice(1), early.events.slice(since), 'then live, and nothing else');
-    assert.deepEqual(late.slice(1).map((e) => (e as {type: string}).type), ['cpa-result', 'call-ended', 'reservation-offered']);
+    assert.deepEqual(
+      late.slice(1).map((e) => (e as {type: string}).type),
+      ['cpa-result', 'call-ended', 'reservation-offered'],
+    );
     assert.equal(late.filter((e) => (e as {type: string}).type === 'snapshot').length, 1);
     assert.deepEqual(views(page), views(reference));
   });

@@ -56,10 +56,13 @@ describe('connecting: after the accept, before the call', () => {
     assert.equal(selectPreview(m.state, m.now).campaignButton.reason, 'call-in-progress');
   });
 
-  it('the kit\'s own timeout action accepts at the deadline: connecting from then', () => {
+  it("the kit's own timeout action accepts at the deadline: connecting from then", () => {
     const m = new Machine();
     offering(m, {timeoutMs: 5_000, timeoutAction: 'accept'});
-    assert.deepEqual(m.tick(6_000).map((c) => [c.type, 'source' in c && c.source]), [['accept', 'timeout']]);
+    assert.deepEqual(
+      m.tick(6_000).map((c) => [c.type, 'source' in c && c.source]),
+      [['accept', 'timeout']],
+    );
     assert.equal(m.state.offer?.acceptedAt, 6_000);
     assertConnecting(m);
     assert.deepEqual(m.tick(7_000), [], 'the timeout goes once');
@@ -143,7 +146,7 @@ describe('connecting: after the accept, before the call', () => {
     assert.equal(m.state.offer?.acceptedAt, 2_300);
   });
 
-  it('an accept the adapter could not deliver (the store\'s command-failed) gives the offer back', () => {
+  it("an accept the adapter could not deliver (the store's command-failed) gives the offer back", () => {
     const scheduler = new VirtualTimeScheduler();
     const {adapter, emit, sent} = fakeDialer({refuse: (c) => (c.type === 'accept' ? new DialerError('E_DOWN', 'Unreachable') : null)});
     const store = createCampaignStore(adapter, {scheduler});
@@ -182,7 +185,7 @@ describe('connecting: the dialer that is slow to start the call', () => {
     assertConnecting(m);
   });
 
-  it('counts from the kit\'s timeout accept and from an enforcing dialer\'s deadline', () => {
+  it("counts from the kit's timeout accept and from an enforcing dialer's deadline", () => {
     const kit = new Machine(capabilities(), {connectingNoticeMs: 3_000});
     offering(kit, {timeoutMs: 5_000, timeoutAction: 'accept'});
     kit.tick(6_000);
@@ -292,7 +295,10 @@ describe('connecting: the dialer that is slow to start the call', () => {
     advance(scheduler, 3_999);
     assert.equal(emitted.length, 0);
     advance(scheduler, 1);
-    assert.deepEqual(emitted.map((n) => [n.code, n.kind, n.action]), [['dialer-slow', 'stream-error', 'accept']]);
+    assert.deepEqual(
+      emitted.map((n) => [n.code, n.kind, n.action]),
+      [['dialer-slow', 'stream-error', 'accept']],
+    );
     advance(scheduler, 60_000);
     assert.equal(emitted.length, 1, 'once');
     assert.equal(slowNotices(store.snapshot().notices).length, 1);
@@ -414,7 +420,7 @@ describe('end-call (protocol 1.2)', () => {
     assert.equal(applySnapshot(page, ended, m.now).call?.ending, false);
   });
 
-  it('the store sends end-call through the adapter (the command passes the protocol\'s schema)', () => {
+  it("the store sends end-call through the adapter (the command passes the protocol's schema)", () => {
     const scheduler = new VirtualTimeScheduler();
     const {adapter, emit, sent} = fakeDialer({caps: capabilities({actions: ACTIONS_1_2})});
     const store = createCampaignStore(adapter, {scheduler});

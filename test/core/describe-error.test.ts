@@ -37,8 +37,8 @@ describe('describeError', () => {
       'a revoked proxy': thrown('revoked-proxy'),
       'a Symbol': Symbol('x'),
       'a BigInt': 10n ** 400n,
-      'undefined': undefined,
-      'null': null,
+      undefined: undefined,
+      null: null,
       'a number': 404,
       'a blank string': ' \n ',
       'an empty message': new Error(''),
@@ -74,13 +74,18 @@ describe('parseDialerEvent with a getter that throws', () => {
   for (const kind of THROWN_KINDS) {
     it(`throwing ${kind}: refused with a readable, bounded reason`, () => {
       const event = offered('o1') as unknown as Record<string, unknown>;
-      Object.defineProperty(event, 'contact', {enumerable: true, get: () => { throw thrown(kind); }});
+      Object.defineProperty(event, 'contact', {
+        enumerable: true,
+        get: () => {
+          throw thrown(kind);
+        },
+      });
       let result: ReturnType<typeof parseDialerEvent> | undefined;
       assert.doesNotThrow(() => (result = parseDialerEvent(event)));
       assert.equal(result?.ok, false);
       const error = result && !result.ok ? result.error : '';
       assert.match(error, /^unreadable input \(.+\)$/);
-      assert.doesNotMatch(error, /\[object /, 'the error\'s own message, or a generic one');
+      assert.doesNotMatch(error, /\[object /, "the error's own message, or a generic one");
       assert.ok(error.length <= MAX_PARSE_ERROR, `${error.length} characters`);
       assert.doesNotMatch(error, /(.)\1{99}/, 'no run of 100 identical characters');
     });

@@ -29,7 +29,10 @@ const scriptOf = (ms: number): SimulatedCampaignScript => ({
   campaign: campaign({timeoutMs: 0, cpa: false, wrapUp: WRAP_UP}),
   contacts: [contact({id: 'a', name: 'Ana'}), contact({id: 'b', name: 'Bruno'})],
   agentAvailable: true,
-  latencyMs: ms, dialMs: ms, ringMs: 10 * ms, talkMs: 60_000,
+  latencyMs: ms,
+  dialMs: ms,
+  ringMs: 10 * ms,
+  talkMs: 60_000,
 });
 
 /** Reservation, contact, accept, then `ms` of the call (virtual time, a dialer acting within 100 ms). */
@@ -57,7 +60,7 @@ describe('End call on the simulated dialer (protocol 1.2)', () => {
     assert.equal(simulatedCapabilities({campaign: campaign()}).actions.includes('end-call'), true);
   });
 
-  it('ends a connected call as a hang-up: call-ended, then the wrap-up; the dialer got end-call, and the customer\'s own hang-up never comes', () => {
+  it("ends a connected call as a hang-up: call-ended, then the wrap-up; the dialer got end-call, and the customer's own hang-up never comes", () => {
     const sim = simulatedCampaign({agentAvailable: true, campaign: campaign({wrapUp: WRAP_UP})});
     const connected = connect(sim);
     assert.equal(connected.status, 'connected');
@@ -71,7 +74,7 @@ describe('End call on the simulated dialer (protocol 1.2)', () => {
     assert.equal(after.status, 'ended');
     assert.equal(after.ending, false);
     assert.equal(after.canEnd, false);
-    assert.equal(after.wrapUp?.status, 'pending', 'the campaign\'s wrap-up follows');
+    assert.equal(after.wrapUp?.status, 'pending', "the campaign's wrap-up follows");
     // Past the moment the customer would have hung up: nothing more of this call.
     sim.advance(5_000);
     assert.equal(events.filter((e) => e.type === 'call-ended').length, 1);
@@ -124,7 +127,15 @@ describe('End call on the simulated dialer (protocol 1.2)', () => {
   it('through the store: task$ offers End call on the connected call, shows it ending once sent, and ends it when the dialer says so', () => {
     const scheduler = new VirtualTimeScheduler();
     const dialer = new SimulatedDialer(
-      {campaign: campaign({wrapUp: WRAP_UP}), contacts: [contact({id: 'a', name: 'Ana'})], agentAvailable: true, latencyMs: 100, dialMs: 200, ringMs: 1_000, talkMs: 60_000},
+      {
+        campaign: campaign({wrapUp: WRAP_UP}),
+        contacts: [contact({id: 'a', name: 'Ana'})],
+        agentAvailable: true,
+        latencyMs: 100,
+        dialMs: 200,
+        ringMs: 1_000,
+        talkMs: 60_000,
+      },
       {scheduler},
     );
     // A dialer 300 ms away: each command is carried out when it gets there.
@@ -163,7 +174,18 @@ describe('End call on the simulated dialer (protocol 1.2)', () => {
 
   it('a dialer that cannot end calls is never asked to', () => {
     const scheduler = new VirtualTimeScheduler();
-    const dialer = new SimulatedDialer({campaign: campaign(), contacts: [contact({id: 'a'})], agentAvailable: true, latencyMs: 100, dialMs: 200, ringMs: 1_000, talkMs: 60_000}, {scheduler});
+    const dialer = new SimulatedDialer(
+      {
+        campaign: campaign(),
+        contacts: [contact({id: 'a'})],
+        agentAvailable: true,
+        latencyMs: 100,
+        dialMs: 200,
+        ringMs: 1_000,
+        talkMs: 60_000,
+      },
+      {scheduler},
+    );
     const older: DialerAdapter = {
       events$: dialer.events$,
       capabilities: {...dialer.capabilities, actions: dialer.capabilities.actions.filter((a) => a !== 'end-call')},
@@ -176,13 +198,16 @@ describe('End call on the simulated dialer (protocol 1.2)', () => {
     assert.equal(connected.status, 'connected');
     assert.equal(connected.canEnd, false);
     store.dispatch({type: 'end-call', callId: connected.callId!});
-    assert.deepEqual(commands.filter((c) => c.type === 'end-call'), []);
+    assert.deepEqual(
+      commands.filter((c) => c.type === 'end-call'),
+      [],
+    );
     assert.equal(task(store)?.status, 'connected');
     store.dispose();
   });
 });
 
-describe('End call and the simulated dialer\'s journal', () => {
+describe("End call and the simulated dialer's journal", () => {
   const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
   const script = scriptOf(100);
 
@@ -192,10 +217,16 @@ describe('End call and the simulated dialer\'s journal', () => {
     const saved: SimulationJournal[] = [];
     const options = {scheduler, onJournal: (j: SimulationJournal) => void saved.push(j)};
     const dialer = journal ? RecordedSimulatedDialer.resume(journal, options) : RecordedSimulatedDialer.start(script, options);
-    return {dialer, saved, store: createCampaignStore(dialer, {scheduler}), advance: (ms: number) => advance(scheduler, ms), now: () => scheduler.frame};
+    return {
+      dialer,
+      saved,
+      store: createCampaignStore(dialer, {scheduler}),
+      advance: (ms: number) => advance(scheduler, ms),
+      now: () => scheduler.frame,
+    };
   }
 
-  it('a reload after End call resumes the ended call in its wrap-up; the command\'s key keeps its answer and does not run again', () => {
+  it("a reload after End call resumes the ended call in its wrap-up; the command's key keeps its answer and does not run again", () => {
     const first = page(T0);
     const connected = connect(first);
     assert.equal(connected.status, 'connected');
@@ -208,7 +239,7 @@ describe('End call and the simulated dialer\'s journal', () => {
     assert.equal(parsed.journal.snapshot.call?.phase, 'ended');
     assert.equal(parsed.journal.snapshot.call?.ending, undefined, 'nothing is left ending');
     assert.equal(parsed.journal.state.call, null);
-    assert.ok(!parsed.journal.state.agenda.some((entry) => entry.action.do === 'hang-up'), 'the customer\'s hang-up is no longer planned');
+    assert.ok(!parsed.journal.state.agenda.some((entry) => entry.action.do === 'hang-up'), "the customer's hang-up is no longer planned");
 
     const reloaded = page(first.now() + 70_000, parsed.journal);
     const resumed = heard(reloaded.dialer);
@@ -221,7 +252,11 @@ describe('End call and the simulated dialer\'s journal', () => {
     const before = reloaded.dialer.journal();
     reloaded.dialer.send({type: 'end-call', v: 1, callId: connected.callId!}, 'end-1').subscribe();
     assert.deepEqual(reloaded.dialer.journal(), before, 'a resent key runs once');
-    assert.deepEqual(resumed.map((e) => e.type), ['snapshot'], 'no second call-ended');
+    assert.deepEqual(
+      resumed.map((e) => e.type),
+      ['snapshot'],
+      'no second call-ended',
+    );
   });
 
   it('a version 1 journal whose commands include End call runs them again on resume, to the same place', () => {
@@ -250,7 +285,7 @@ describe('End call and the simulated dialer\'s journal', () => {
   });
 });
 
-describe('End call over the reference dialer server\'s WebSocket', () => {
+describe("End call over the reference dialer server's WebSocket", () => {
   const wire = scriptOf(20);
   const servers: ReferenceDialer[] = [];
   const dialers: WebSocketDialer[] = [];
@@ -261,7 +296,11 @@ describe('End call over the reference dialer server\'s WebSocket', () => {
 
   function page(url: string) {
     // What the demo's page declares for the reference server: the simulated dialer's capabilities.
-    const dialer = new WebSocketDialer(url, {capabilities: simulatedCapabilities(wire), connect: (u) => new WebSocket(u) as unknown as SocketLike, heartbeatMs: 200});
+    const dialer = new WebSocketDialer(url, {
+      capabilities: simulatedCapabilities(wire),
+      connect: (u) => new WebSocket(u) as unknown as SocketLike,
+      heartbeatMs: 200,
+    });
     dialers.push(dialer);
     return {dialer, store: createCampaignStore(dialer)};
   }
@@ -295,13 +334,15 @@ describe('End call over the reference dialer server\'s WebSocket', () => {
     assert.equal(task(later.store)?.wrapUp?.status, 'pending');
   });
 
-  it('a refusal comes back over the wire with the dialer\'s code', async () => {
+  it("a refusal comes back over the wire with the dialer's code", async () => {
     const server = await startReferenceDialer(wire);
     servers.push(server);
     const {dialer, store} = page(server.url);
     await until(() => selectPreview(store.snapshot(), store.now()).stage === 'reservation', 'the reservation');
     const code = await new Promise<string>((resolve) =>
-      dialer.send({type: 'end-call', v: 1, callId: 'call-999'}).subscribe({complete: () => resolve('accepted'), error: (e: {code: string}) => resolve(e.code)}),
+      dialer
+        .send({type: 'end-call', v: 1, callId: 'call-999'})
+        .subscribe({complete: () => resolve('accepted'), error: (e: {code: string}) => resolve(e.code)}),
     );
     assert.equal(code, 'stale-call');
   });

@@ -57,7 +57,10 @@ describe('refusals quote excerpts, never the value', () => {
     'a huge contact name': {...offered('o1'), contact: {...(offered('o1') as {contact: object}).contact, name: huge('A')}},
     'a huge event type': {type: huge('A')},
     'a huge agent state': {type: 'agent-state', state: huge('A')},
-    'a huge phone number of bidi overrides': {...offered('o1'), contact: {id: 'c', name: 'x', details: [], phoneNumbers: [{number: huge('\u202E')}]}},
+    'a huge phone number of bidi overrides': {
+      ...offered('o1'),
+      contact: {id: 'c', name: 'x', details: [], phoneNumbers: [{number: huge('\u202E')}]},
+    },
     'a huge time zone': {...offered('o1'), contact: {id: 'c', name: 'x', details: [], phoneNumbers: [{number: '1'}], timeZone: huge('A')}},
     'a huge BigInt': {type: 'call-ended', callId: 'c1', at: 10n ** 100_000n},
   };

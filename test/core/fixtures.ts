@@ -1,10 +1,5 @@
 import {Observable, Subject} from 'rxjs';
-import {
-  PROTOCOL_VERSION,
-  type Campaign,
-  type Contact,
-  type DialerEvent,
-} from '../../src/protocol/index.js';
+import {PROTOCOL_VERSION, type Campaign, type Contact, type DialerEvent} from '../../src/protocol/index.js';
 import {initialState, type Capabilities, type CampaignState, type Settings} from '../../src/core/state.js';
 import type {DialerAdapter} from '../../src/adapters/dialer-adapter.js';
 import {transition, type CoreInput} from '../../src/core/machine.js';
@@ -47,7 +42,10 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
   return {
     id: 'contact-1',
     name: 'Maria Oliveira',
-    phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}, {number: '+55 11 3333-4444', label: 'Home'}],
+    phoneNumbers: [
+      {number: '+55 11 91234-5678', label: 'Mobile'},
+      {number: '+55 11 3333-4444', label: 'Home'},
+    ],
     details: [{label: 'Account', value: 'ACC-1'}],
     ...overrides,
   };

@@ -110,7 +110,10 @@ describe('hostile-object fuzzing (fast-check)', () => {
           assert.ok(notice.code.length <= MAX_NOTICE_CODE, `a notice code of ${notice.code.length}`);
           assert.doesNotMatch(notice.message, /\[object /);
         }
-        assert.ok(strings(store.snapshot()).every((s) => s.length <= MAX_TEXT), 'no string in the state beyond MAX_TEXT');
+        assert.ok(
+          strings(store.snapshot()).every((s) => s.length <= MAX_TEXT),
+          'no string in the state beyond MAX_TEXT',
+        );
         // Whatever came, the next valid offer is shown, and Accept sends it.
         refusal = null;
         for (const callId of ['c1', 'c2']) events.next({type: 'call-ended', callId, wrapUp: false});
@@ -120,7 +123,10 @@ describe('hostile-object fuzzing (fast-check)', () => {
         assert.equal(store.snapshot().offer?.offerId, 'next');
         const before = sent.length;
         store.dispatch({type: 'accept', offerId: 'next'});
-        assert.deepEqual(sent.slice(before).map((c) => c.type), ['accept']);
+        assert.deepEqual(
+          sent.slice(before).map((c) => c.type),
+          ['accept'],
+        );
         store.dispose();
       }),
       HEAVY,

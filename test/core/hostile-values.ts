@@ -89,11 +89,26 @@ export function thrown(kind: ThrownKind): unknown {
     case 'null-prototype':
       return Object.create(null);
     case 'throwing-message':
-      return Object.defineProperties({}, {
-        code: {get: () => { throw new Error('code'); }},
-        message: {get: () => { throw Object.create(null); }},
-        toString: {get: () => { throw new Error('toString'); }},
-      });
+      return Object.defineProperties(
+        {},
+        {
+          code: {
+            get: () => {
+              throw new Error('code');
+            },
+          },
+          message: {
+            get: () => {
+              throw Object.create(null);
+            },
+          },
+          toString: {
+            get: () => {
+              throw new Error('toString');
+            },
+          },
+        },
+      );
     case 'throwing-to-string':
       return {toString: trap, valueOf: trap, [Symbol.toPrimitive]: trap};
     case 'error-subclass-throwing-message':
@@ -153,7 +168,12 @@ export const hostileArb: fc.Arbitrary<HostileValue> = fc.oneof(
 export function hostile(value: HostileValue): unknown {
   switch (value.kind) {
     case 'throwing-getter':
-      return Object.defineProperty({}, 'type', {enumerable: true, get: () => { throw thrown(value.thrown); }});
+      return Object.defineProperty({}, 'type', {
+        enumerable: true,
+        get: () => {
+          throw thrown(value.thrown);
+        },
+      });
     case 'throwing-proxy':
       return throwingProxy();
     case 'revoked-proxy':
@@ -197,7 +217,13 @@ export function plant(event: DialerEvent, index: number, value: HostileValue): u
   if (at === slots.length) return hostile(value);
   const [parent, key] = slots[at];
   if (value.kind === 'throwing-getter') {
-    Object.defineProperty(parent, key, {enumerable: true, configurable: true, get: () => { throw thrown(value.thrown); }});
+    Object.defineProperty(parent, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        throw thrown(value.thrown);
+      },
+    });
   } else {
     parent[key] = hostile(value);
   }

@@ -19,7 +19,10 @@ describe('localization', () => {
 
   it('isolates dialer text inside a sentence: an override it leaves open ends with it', () => {
     assert.equal(isolate('\u202EEve'), '\u2068\u202EEve\u2069');
-    assert.equal(en.attemptFailed(isolate('\u202EEve'), isolate('busy')), 'The call to \u2068\u202EEve\u2069 did not go through: \u2068busy\u2069.');
+    assert.equal(
+      en.attemptFailed(isolate('\u202EEve'), isolate('busy')),
+      'The call to \u2068\u202EEve\u2069 did not go through: \u2068busy\u2069.',
+    );
   });
 
   it('finds a language by tag, then by language, then falls back to English', () => {
@@ -30,7 +33,7 @@ describe('localization', () => {
     assert.equal(messagesFor(undefined).accept, 'Accept');
   });
 
-  it('announces seconds with each language\'s plural forms', () => {
+  it("announces seconds with each language's plural forms", () => {
     assert.equal(messagesFor('ar').countdownAnnouncement('skip', 10, '10'), 'التخطي خلال 10 ثوانٍ');
     assert.equal(messagesFor('ar').countdownAnnouncement('skip', 30, '30'), 'التخطي خلال 30 ثانية');
     assert.equal(messagesFor('en').countdownAnnouncement('accept', 1, '1'), 'Accepting in 1 second');

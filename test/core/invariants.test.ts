@@ -30,23 +30,55 @@ const turnArb: fc.Arbitrary<Turn> = fc.record({
     {weight: 4, arbitrary: eventArb.map((event) => ({kind: 'event' as const, event}))},
     {weight: 4, arbitrary: intentArb.map((intent) => ({kind: 'intent' as const, intent}))},
     {weight: 2, arbitrary: fc.constant({kind: 'tick' as const})},
-    {weight: 1, arbitrary: decisionAction.chain((type) => offerId.map((id) => ({
-      kind: 'command-failed' as const,
-      command: type === 'leave-campaign'
-        ? {type, v: 1 as const, offerId: id}
-        : type === 'accept'
-          ? {type, v: 1 as const, offerId: id, phoneNumber: '1', source: 'agent' as const}
-          : {type, v: 1 as const, offerId: id, source: 'agent' as const},
-      code: 'send-failed',
-      message: 'offline',
-    })))},
-    {weight: 1, arbitrary: callId.map((id) => ({kind: 'command-failed' as const, command: {type: 'end-call' as const, v: 1 as const, callId: id}, code: 'send-failed', message: 'offline'}))},
-    {weight: 1, arbitrary: fc.constantFrom('online', 'offline' as const).map((state) => ({kind: 'event' as const, event: {type: 'connection-state' as const, state}}))},
+    {
+      weight: 1,
+      arbitrary: decisionAction.chain((type) =>
+        offerId.map((id) => ({
+          kind: 'command-failed' as const,
+          command:
+            type === 'leave-campaign'
+              ? {type, v: 1 as const, offerId: id}
+              : type === 'accept'
+                ? {type, v: 1 as const, offerId: id, phoneNumber: '1', source: 'agent' as const}
+                : {type, v: 1 as const, offerId: id, source: 'agent' as const},
+          code: 'send-failed',
+          message: 'offline',
+        })),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: callId.map((id) => ({
+        kind: 'command-failed' as const,
+        command: {type: 'end-call' as const, v: 1 as const, callId: id},
+        code: 'send-failed',
+        message: 'offline',
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('online', 'offline' as const)
+        .map((state) => ({kind: 'event' as const, event: {type: 'connection-state' as const, state}})),
+    },
     // Another tab takes charge, or this one does (with its own dialer, or not).
     {weight: 2, arbitrary: campaignArb.map((campaign) => ({kind: 'fresh-offer' as const, campaign}))},
-    {weight: 3, arbitrary: fc.constantFrom<OnShown>('accept', 'skip', 'refuse-accept', 'auto-accept', 'call-progress', 'end-call').map((what) => ({kind: 'on-shown' as const, what}))},
-    {weight: 1, arbitrary: fc.record({kind: fc.constant('control' as const), inCharge: fc.constantFrom(true, true, false), capabilities: fc.option(capsArb, {nil: undefined})})
-      .map(({capabilities, ...control}) => (capabilities ? {...control, capabilities} : control))},
+    {
+      weight: 3,
+      arbitrary: fc
+        .constantFrom<OnShown>('accept', 'skip', 'refuse-accept', 'auto-accept', 'call-progress', 'end-call')
+        .map((what) => ({kind: 'on-shown' as const, what})),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          kind: fc.constant('control' as const),
+          inCharge: fc.constantFrom(true, true, false),
+          capabilities: fc.option(capsArb, {nil: undefined}),
+        })
+        .map(({capabilities, ...control}) => (capabilities ? {...control, capabilities} : control)),
+    },
     {weight: 1, arbitrary: fc.nat(10).map((back) => ({kind: 'mirror-earlier' as const, back}))},
   ),
   advance: fc.nat(4_000),
@@ -85,10 +117,13 @@ function run(state: CampaignState, steps: readonly Turn[], check: Check, now = 0
   for (const {input: turn, advance} of steps) {
     now += advance;
     const input: CoreInput =
-      turn.kind === 'mirror-earlier' ? {kind: 'mirror', state: {...seen[Math.max(0, seen.length - 1 - turn.back)], inCharge: true}}
-      : turn.kind === 'on-shown' ? onShown(state, turn.what, seen.length)
-      : turn.kind === 'fresh-offer' ? freshOffer(turn.campaign, `offer-${seen.length}`, now)
-      : turn;
+      turn.kind === 'mirror-earlier'
+        ? {kind: 'mirror', state: {...seen[Math.max(0, seen.length - 1 - turn.back)], inCharge: true}}
+        : turn.kind === 'on-shown'
+          ? onShown(state, turn.what, seen.length)
+          : turn.kind === 'fresh-offer'
+            ? freshOffer(turn.campaign, `offer-${seen.length}`, now)
+            : turn;
     const result = transition(state, input, now);
     check(state, input, result.commands, result.state, now);
     state = result.state;
@@ -106,7 +141,14 @@ const notInCharge = (steps: readonly Turn[]) => steps.filter(({input}) => input.
 const DECISIONS = new Set(['accept', 'skip', 'remove', 'leave-campaign']);
 const isDecision = (c: DialerCommand): c is Extract<DialerCommand, {offerId?: string}> => DECISIONS.has(c.type);
 
-function checkTransition(before: CampaignState, input: CoreInput, commands: readonly DialerCommand[], after: CampaignState, now: number, ledger: Map<string, number>) {
+function checkTransition(
+  before: CampaignState,
+  input: CoreInput,
+  commands: readonly DialerCommand[],
+  after: CampaignState,
+  now: number,
+  ledger: Map<string, number>,
+) {
   if (!before.inCharge) assert.deepEqual(commands, [], 'a tab not in charge sends nothing');
   if (isConnecting(before.offer)) {
     const again = commands.filter((c) => isDecision(c) && c.offerId === before.offer!.offerId);
@@ -130,7 +172,7 @@ function checkTransition(before: CampaignState, input: CoreInput, commands: read
     ledger.set(command.offerId!, (ledger.get(command.offerId!) ?? 0) + 1);
   }
   // Exactly one decision per offer, except after the dialer refused one.
-  if (input.kind === 'event' && input.event.type === 'action-failed' || input.kind === 'command-failed') {
+  if ((input.kind === 'event' && input.event.type === 'action-failed') || input.kind === 'command-failed') {
     const id = input.kind === 'event' ? (input.event as {offerId?: string}).offerId : (input.command as {offerId?: string}).offerId;
     if (id && before.offer?.offerId === id && before.offer.decision && !after.offer?.decision) {
       ledger.set(id, (ledger.get(id) ?? 1) - 1);
@@ -191,7 +233,10 @@ describe('campaign state machine invariants (fast-check)', () => {
           // An hour and a half on, not a whole day (the same time of day).
           const later = next === null ? now + 5_417_000 : next - 1;
           assert.ok(sameValue(selectPreview(state, later), preview), `preview changed between ${now} and ${later} with no tick due`);
-          assert.ok(sameValue(selectTask(state, later), selectTask(state, now)), `task changed between ${now} and ${later} with no tick due`);
+          assert.ok(
+            sameValue(selectTask(state, later), selectTask(state, now)),
+            `task changed between ${now} and ${later} with no tick due`,
+          );
         });
       }),
       FUZZ,
@@ -200,20 +245,31 @@ describe('campaign state machine invariants (fast-check)', () => {
 
   it('send the timeout action exactly once when the dialer leaves it to the kit', () => {
     fc.assert(
-      fc.property(campaignArb.filter((c) => c.timeoutMs > 0), fc.array(fc.nat(4_000), {maxLength: 30}), (c, gaps) => {
-        const caps = {enforcesTimeout: false, actions: ALL_ACTIONS};
-        let state = initialState(caps);
-        const offer: DialerEvent = {type: 'contact-offered', offerId: 'o1', campaign: c, contact: contact(), offeredAt: 0, deadline: c.timeoutMs};
-        state = transition(state, {kind: 'event', event: offer}, 0).state;
-        let now = 0;
-        let sent = 0;
-        for (const gap of [...gaps, c.timeoutMs]) {
-          now += gap;
-          sent += transition(state, {kind: 'tick'}, now).commands.length;
-          state = transition(state, {kind: 'tick'}, now).state;
-        }
-        assert.equal(sent, 1);
-      }),
+      fc.property(
+        campaignArb.filter((c) => c.timeoutMs > 0),
+        fc.array(fc.nat(4_000), {maxLength: 30}),
+        (c, gaps) => {
+          const caps = {enforcesTimeout: false, actions: ALL_ACTIONS};
+          let state = initialState(caps);
+          const offer: DialerEvent = {
+            type: 'contact-offered',
+            offerId: 'o1',
+            campaign: c,
+            contact: contact(),
+            offeredAt: 0,
+            deadline: c.timeoutMs,
+          };
+          state = transition(state, {kind: 'event', event: offer}, 0).state;
+          let now = 0;
+          let sent = 0;
+          for (const gap of [...gaps, c.timeoutMs]) {
+            now += gap;
+            sent += transition(state, {kind: 'tick'}, now).commands.length;
+            state = transition(state, {kind: 'tick'}, now).state;
+          }
+          assert.equal(sent, 1);
+        },
+      ),
       FUZZ,
     );
   });
@@ -224,10 +280,15 @@ describe('campaign state machine invariants (fast-check)', () => {
         // Any history in charge, then another tab takes charge: nothing from here on.
         const history = run(initialState(caps), before, () => {});
         const handed = transition(history.state, {kind: 'control', inCharge: false}, history.now).state;
-        run(handed, notInCharge(after), (state, input, commands) => {
-          assert.equal(state.inCharge, false);
-          assert.deepEqual(commands, [], `${input.kind} sent something from a tab not in charge`);
-        }, history.now);
+        run(
+          handed,
+          notInCharge(after),
+          (state, input, commands) => {
+            assert.equal(state.inCharge, false);
+            assert.deepEqual(commands, [], `${input.kind} sent something from a tab not in charge`);
+          },
+          history.now,
+        );
       }),
       FUZZ,
     );

@@ -90,7 +90,8 @@ describe('layering', () => {
   });
 
   it('the headless entry point imports in Node without a DOM', () => {
-    const script = "const m = await import('./src/headless.ts'); if (typeof m.createCampaignStore !== 'function') process.exit(3); if (typeof document !== 'undefined') process.exit(4);";
+    const script =
+      "const m = await import('./src/headless.ts'); if (typeof m.createCampaignStore !== 'function') process.exit(3); if (typeof document !== 'undefined') process.exit(4);";
     const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: root, encoding: 'utf8'});
     assert.equal(result.status, 0, result.stderr);
   });

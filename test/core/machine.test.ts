@@ -49,9 +49,7 @@ describe('campaign state machine', () => {
     m.event({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: 500});
     assert.equal(selectPreview(m.state, m.now).stage, 'reservation');
     assert.equal(selectTask(m.state, m.now)?.status, 'reserved');
-    assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [
-      {type: 'answer-reservation', v, reservationId: 'r1'},
-    ]);
+    assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [{type: 'answer-reservation', v, reservationId: 'r1'}]);
     assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [], 'answered once');
     m.event({type: 'reservation-answered', reservationId: 'r1'});
     assert.equal(selectPreview(m.state, m.now).stage, 'waiting');
@@ -69,12 +67,15 @@ describe('campaign state machine', () => {
     available(m);
     m.event({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: 500});
     m.event({type: 'reservation-withdrawn', reservationId: 'r0', reason: 'missed'});
-    assert.equal(selectPreview(m.state, m.now).stage, 'reservation', 'another reservation\'s is ignored');
+    assert.equal(selectPreview(m.state, m.now).stage, 'reservation', "another reservation's is ignored");
     m.event({type: 'reservation-withdrawn', reservationId: 'r1', reason: 'missed'});
     const view = selectPreview(m.state, m.now);
     assert.equal(view.stage, 'closed');
     assert.equal(selectTask(m.state, m.now), null, 'no reserved task card');
-    assert.deepEqual(view.notices.map((n) => [n.code, n.action]), [['reservation-missed', 'answer-reservation']]);
+    assert.deepEqual(
+      view.notices.map((n) => [n.code, n.action]),
+      [['reservation-missed', 'answer-reservation']],
+    );
     assert.deepEqual(m.intent({type: 'answer-reservation', reservationId: 'r1'}), [], 'nothing left to answer');
 
     m.event({type: 'reservation-offered', reservationId: 'r2', campaign: campaign(), at: 900});
@@ -93,7 +94,7 @@ describe('campaign state machine', () => {
     const other = new Machine();
     available(other);
     other.event(offered('o2'));
-    assert.deepEqual(other.intent({type: 'accept', offerId: 'o2', phoneNumber: '+1 000'}), [], 'not one of the contact\'s numbers');
+    assert.deepEqual(other.intent({type: 'accept', offerId: 'o2', phoneNumber: '+1 000'}), [], "not one of the contact's numbers");
     assert.deepEqual(other.intent({type: 'remove', offerId: 'o2'}), [{type: 'remove', v, offerId: 'o2', source: 'agent'}]);
     const third = new Machine();
     available(third);

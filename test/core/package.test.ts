@@ -26,7 +26,7 @@ describe('package', () => {
     }
   });
 
-  it('a host\'s bundler keeps the element registrations (package sideEffects)', async () => {
+  it("a host's bundler keeps the element registrations (package sideEffects)", async () => {
     const entry = "import {createCampaignStore} from './dist/index.js'; console.log(createCampaignStore);";
     const bundle = await rollup({
       input: 'host-entry',
@@ -50,8 +50,13 @@ describe('package', () => {
   });
 
   it('the Amazon Connect adapter is its own entry: the main entry never loads it, and it imports nothing of Streams', () => {
-    const files = ['dist/amazon-connect.js', 'dist/adapters/amazon-connect/amazon-connect-dialer.js', 'dist/adapters/amazon-connect/preview-contact.js'];
-    for (const file of files) assert.doesNotMatch(readFileSync(join(root, file), 'utf8'), /from 'amazon-connect-streams'|import\('amazon-connect/, file);
+    const files = [
+      'dist/amazon-connect.js',
+      'dist/adapters/amazon-connect/amazon-connect-dialer.js',
+      'dist/adapters/amazon-connect/preview-contact.js',
+    ];
+    for (const file of files)
+      assert.doesNotMatch(readFileSync(join(root, file), 'utf8'), /from 'amazon-connect-streams'|import\('amazon-connect/, file);
     assert.match(readFileSync(join(root, 'dist/amazon-connect.d.ts'), 'utf8'), /amazon-connect-dialer/);
     for (const entry of ['dist/index.js', 'dist/headless.js', 'dist/campaign-preview-kit.bundle.js']) {
       assert.doesNotMatch(readFileSync(join(root, entry), 'utf8'), /amazon-connect|AmazonConnect/, entry);

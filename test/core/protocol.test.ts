@@ -32,7 +32,17 @@ describe('dialer protocol', () => {
   });
 
   it('never throws, even on hostile objects', () => {
-    const proxy = new Proxy({}, {get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); }});
+    const proxy = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        has: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     assert.doesNotThrow(() => parseDialerEvent(proxy));
     assert.equal(parseDialerEvent(proxy).ok, false);
   });

@@ -73,18 +73,22 @@ describe('races (randomized, through the store)', () => {
 
   it('repeated clicks on any mix of decisions: one command', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({intent: agentIntent, gapMs: fc.nat(100)}), {minLength: 2, maxLength: 6}), fc.nat(200), (clicks, answerMs) => {
-        const {store, until, decisions} = race(answerMs);
-        let time = T0 + 1_000;
-        for (const {intent, gapMs} of clicks) {
-          time += gapMs;
-          until(time);
-          store.dispatch(intent);
-        }
-        until(time + 1_000);
-        assert.equal(decisions().length, 1, JSON.stringify(decisions()));
-        store.dispose();
-      }),
+      fc.property(
+        fc.array(fc.record({intent: agentIntent, gapMs: fc.nat(100)}), {minLength: 2, maxLength: 6}),
+        fc.nat(200),
+        (clicks, answerMs) => {
+          const {store, until, decisions} = race(answerMs);
+          let time = T0 + 1_000;
+          for (const {intent, gapMs} of clicks) {
+            time += gapMs;
+            until(time);
+            store.dispatch(intent);
+          }
+          until(time + 1_000);
+          assert.equal(decisions().length, 1, JSON.stringify(decisions()));
+          store.dispose();
+        },
+      ),
       FUZZ,
     );
   });

@@ -29,10 +29,14 @@ after(() => {
 
 /** Starts `server/run.ts` and resolves with its URL once it listens. */
 function startServer(port: number): Promise<{child: ChildProcess; url: string}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/run.ts', '--port', String(port), '--host', '127.0.0.1', '--state', stateDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/run.ts', '--port', String(port), '--host', '127.0.0.1', '--state', stateDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   running.add(child);
   return new Promise((resolve, reject) => {
     let out = '';

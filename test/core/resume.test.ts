@@ -9,11 +9,7 @@ import {describe, it} from 'node:test';
 import {VirtualTimeScheduler, interval, take, type SchedulerAction, type SchedulerLike} from 'rxjs';
 import {CatchUpScheduler} from '../../src/adapters/simulated/catch-up-scheduler.js';
 import {createCampaignStore} from '../../src/store/create-campaign-store.js';
-import {
-  RecordedSimulatedDialer,
-  parseSimulationJournal,
-  type SimulationJournal,
-} from '../../src/adapters/simulated/recorded-dialer.js';
+import {RecordedSimulatedDialer, parseSimulationJournal, type SimulationJournal} from '../../src/adapters/simulated/recorded-dialer.js';
 import type {SimulatedCampaignScript} from '../../src/adapters/simulated/simulated-dialer.js';
 import {selectPreview, selectTask} from '../../src/core/views.js';
 import type {Snapshot} from '../../src/protocol/index.js';
@@ -82,7 +78,7 @@ describe('resuming a simulated campaign from its journal', () => {
     assert.equal(selectPreview(late.store.snapshot(), late.store.now()).stage, 'reservation', 'the next reservation followed');
   });
 
-  it('keeps each command\'s outcome by key, across a resume', () => {
+  it("keeps each command's outcome by key, across a resume", () => {
     const first = page(T0);
     first.advance(200);
     const reservationId = first.store.snapshot().reservation!.reservationId;
@@ -93,7 +89,10 @@ describe('resuming a simulated campaign from its journal', () => {
     assert.equal(resumed.dialer.outcome('key-2')?.ok, false);
     assert.equal(resumed.dialer.outcome('key-3'), undefined);
     const before = resumed.dialer.journal();
-    assert.deepEqual(before.outcomes.map((o) => o.key), ['key-1', 'key-2']);
+    assert.deepEqual(
+      before.outcomes.map((o) => o.key),
+      ['key-1', 'key-2'],
+    );
     let again: unknown = 'pending';
     resumed.dialer.send({type: 'answer-reservation', v: 1, reservationId}, 'key-1').subscribe({complete: () => (again = 'ok')});
     assert.equal(again, 'ok', 'a known key gets its first answer');
@@ -127,7 +126,13 @@ describe('resuming a simulated campaign from its journal', () => {
     advance(clock, 70_000);
     // From then on both raise the same events at the same times.
     assert.deepEqual(resumed.slice(1), live.slice(-1));
-    assert.deepEqual(live.at(-1), {type: 'call-ended', v: 1, callId: 'call-3', reason: 'customer-hung-up', at: accepted + 100 + 1_000 + 60_000});
+    assert.deepEqual(live.at(-1), {
+      type: 'call-ended',
+      v: 1,
+      callId: 'call-3',
+      reason: 'customer-hung-up',
+      at: accepted + 100 + 1_000 + 60_000,
+    });
     assert.equal((live[1] as {at: number}).at, T0 + 100, 'the reservation at its nominal time, not 7 ms late');
   });
 
@@ -136,7 +141,9 @@ describe('resuming a simulated campaign from its journal', () => {
     clock.frame = T0;
     const catchUp = new CatchUpScheduler(clock, T0);
     const ticks: number[] = [];
-    interval(100, catchUp).pipe(take(3)).subscribe(() => ticks.push(catchUp.now()));
+    interval(100, catchUp)
+      .pipe(take(3))
+      .subscribe(() => ticks.push(catchUp.now()));
     catchUp.goLive();
     clock.maxFrames = T0 + 1_000;
     clock.flush();

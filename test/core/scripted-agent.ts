@@ -15,10 +15,20 @@ export function longCampaign(count: number): SimulatedCampaignScript {
     campaign: campaign({
       timeoutMs: 20_000,
       timeoutAction: 'skip',
-      wrapUp: {codes: [{code: 'sale', label: 'Sale'}, {code: 'no-sale', label: 'No sale'}], allowNote: true, timeoutMs: 30_000},
+      wrapUp: {
+        codes: [
+          {code: 'sale', label: 'Sale'},
+          {code: 'no-sale', label: 'No sale'},
+        ],
+        allowNote: true,
+        timeoutMs: 30_000,
+      },
       callbacks: {allowOtherNumber: false, allowBackToMe: true},
     }),
-    contacts: Array.from({length: count}, (_, i) => ({...contact({id: `c${i}`, name: `Contact ${i}`}), outcome: OUTCOMES[i % OUTCOMES.length]})),
+    contacts: Array.from({length: count}, (_, i) => ({
+      ...contact({id: `c${i}`, name: `Contact ${i}`}),
+      outcome: OUTCOMES[i % OUTCOMES.length],
+    })),
     agentAvailable: true,
     enforcesTimeout: true,
     latencyMs: 200,

@@ -30,7 +30,10 @@ const scriptArb: fc.Arbitrary<SimulatedCampaignScript> = fc
     agentAvailable: fc.boolean(),
     enforcesTimeout: fc.boolean(),
     reservationRingMs: fc.constantFrom(undefined, 800, 3_000),
-    changes: fc.array(fc.record({atMs: fc.constantFrom(0, 100, 1_000, 5_000), state: fc.constantFrom('available' as const, 'not-ready' as const)}), {maxLength: 3}),
+    changes: fc.array(
+      fc.record({atMs: fc.constantFrom(0, 100, 1_000, 5_000), state: fc.constantFrom('available' as const, 'not-ready' as const)}),
+      {maxLength: 3},
+    ),
   })
   .map((r) => ({
     campaign: campaign({
@@ -68,8 +71,25 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   pick: fc.nat(99),
   noise: fc.nat(9),
 });
-const ACTS = ['available', 'not-ready', 'request', 'answer', 'accept', 'skip', 'skip-with-reason', 'remove', 'remove-do-not-call',
-  'leave', 'leave-offer', 'cancel', 'end', 'voicemail', 'disposition', 'callback-offer', 'callback-call'];
+const ACTS = [
+  'available',
+  'not-ready',
+  'request',
+  'answer',
+  'accept',
+  'skip',
+  'skip-with-reason',
+  'remove',
+  'remove-do-not-call',
+  'leave',
+  'leave-offer',
+  'cancel',
+  'end',
+  'voicemail',
+  'disposition',
+  'callback-offer',
+  'callback-call',
+];
 
 /** The situation as the agent follows it from the events. */
 class Seen {
@@ -182,16 +202,23 @@ function run(script: SimulatedCampaignScript, steps: readonly Step[], restore: b
     const act = step.noise < 2 ? ACTS[step.pick % ACTS.length] : sensible[step.pick % sensible.length];
     if (act === 'wait') continue;
     let answer = 'ok';
-    dialer.send(commandFor(act, seen.ids(), step.noise === 0, scheduler.now())).subscribe({error: (e: {code: string}) => (answer = e.code)});
+    dialer
+      .send(commandFor(act, seen.ids(), step.noise === 0, scheduler.now()))
+      .subscribe({error: (e: {code: string}) => (answer = e.code)});
     log.push([scheduler.now(), act, answer]);
   }
   advance(scheduler, 30_000);
-  log.push({remaining: dialer.remainingContacts, doNotCall: [...dialer.doNotCall], callbacks: dialer.callbacks, dispositions: [...dialer.dispositions]});
+  log.push({
+    remaining: dialer.remainingContacts,
+    doNotCall: [...dialer.doNotCall],
+    callbacks: dialer.callbacks,
+    dispositions: [...dialer.dispositions],
+  });
   return log;
 }
 
-describe('the simulated dialer\'s state as data', () => {
-  it('a dialer built from the JSON of another\'s state, at any moment, carries on as the other would have', () => {
+describe("the simulated dialer's state as data", () => {
+  it("a dialer built from the JSON of another's state, at any moment, carries on as the other would have", () => {
     fc.assert(
       fc.property(scriptArb, fc.array(stepArb, {maxLength: 40}), (script, steps) => {
         assert.deepEqual(run(script, steps, true), run(script, steps, false));
@@ -201,7 +228,15 @@ describe('the simulated dialer\'s state as data', () => {
   });
 
   it('mid-call, its state names the call, its phase and what is due when', () => {
-    const script: SimulatedCampaignScript = {campaign: campaign({timeoutMs: 0, cpa: false}), contacts: [contact({id: 'a'})], agentAvailable: true, latencyMs: 100, dialMs: 200, ringMs: 1_000, talkMs: 2_000};
+    const script: SimulatedCampaignScript = {
+      campaign: campaign({timeoutMs: 0, cpa: false}),
+      contacts: [contact({id: 'a'})],
+      agentAvailable: true,
+      latencyMs: 100,
+      dialMs: 200,
+      ringMs: 1_000,
+      talkMs: 2_000,
+    };
     const scheduler = new VirtualTimeScheduler();
     const dialer = new SimulatedDialer(script, {scheduler});
     advance(scheduler, 100);

@@ -49,32 +49,44 @@ const callArb: fc.Arbitrary<Step[]> = fc
   })
   .map(({offer, id, end, agent}) => {
     const [offerId, callId] = [`story-${id}`, `story-call-${id}`];
-    const steps: Step[] = [event({...(offer as DialerEventOf<'contact-offered'>), offerId}), ...(agent ? [intent({type: 'accept', offerId})] : []), event({type: 'call-progress', offerId, callId, phase: 'dialing'})];
+    const steps: Step[] = [
+      event({...(offer as DialerEventOf<'contact-offered'>), offerId}),
+      ...(agent ? [intent({type: 'accept', offerId})] : []),
+      event({type: 'call-progress', offerId, callId, phase: 'dialing'}),
+    ];
     if (end === 'failed') steps.push(event({type: 'call-failed', callId, reason: 'network'}));
     if (end === 'busy') steps.push(event({type: 'cpa-result', callId, result: 'busy'}));
     // The agent's part may be still to come (when a stale snapshot meets it).
-    if (end === 'machine') steps.push(event({type: 'cpa-result', callId, result: 'answering-machine'}), ...(agent ? [intent({type: 'voicemail-left', callId})] : []));
-    if (end === 'live') steps.push(event({type: 'call-progress', offerId, callId, phase: 'connected'}), event({type: 'call-ended', callId}), ...(agent ? [intent({type: 'set-disposition', callId, code: 'ok'})] : []));
+    if (end === 'machine')
+      steps.push(
+        event({type: 'cpa-result', callId, result: 'answering-machine'}),
+        ...(agent ? [intent({type: 'voicemail-left', callId})] : []),
+      );
+    if (end === 'live')
+      steps.push(
+        event({type: 'call-progress', offerId, callId, phase: 'connected'}),
+        event({type: 'call-ended', callId}),
+        ...(agent ? [intent({type: 'set-disposition', callId, code: 'ok'})] : []),
+      );
     if (end === 'ringing') steps.push(event({type: 'call-progress', offerId, callId, phase: 'ringing'}));
     if (end === 'ended') steps.push(event({type: 'call-ended', callId}));
     return steps;
   });
 
 /** The agent, available, asks for a contact (preview). */
-const requestArb: fc.Arbitrary<Step[]> = fc.constant([
-  event({type: 'agent-state', state: 'available'}),
-  intent({type: 'request-contact'}),
-]);
+const requestArb: fc.Arbitrary<Step[]> = fc.constant([event({type: 'agent-state', state: 'available'}), intent({type: 'request-contact'})]);
 
 /** An offer whose timeout passes, and the dialer refuses the kit's timeout action: the kit does not send it again. */
-const refusedTimeoutArb: fc.Arbitrary<Step[]> = fc.record({id: fc.nat(), action: fc.constantFrom('skip', 'remove' as const)}).map(({id, action}) => {
-  const offerId = `timeout-${id}`;
-  return [
-    event(offered(offerId, {timeoutMs: 5_000, timeoutAction: action}, 0)),
-    {kind: 'wait', ms: 6_000},
-    event({type: 'action-failed', action, offerId, code: 'E', message: 'refused'}),
-  ];
-});
+const refusedTimeoutArb: fc.Arbitrary<Step[]> = fc
+  .record({id: fc.nat(), action: fc.constantFrom('skip', 'remove' as const)})
+  .map(({id, action}) => {
+    const offerId = `timeout-${id}`;
+    return [
+      event(offered(offerId, {timeoutMs: 5_000, timeoutAction: action}, 0)),
+      {kind: 'wait', ms: 6_000},
+      event({type: 'action-failed', action, offerId, code: 'E', message: 'refused'}),
+    ];
+  });
 
 /** Random steps with whole stories among them. */
 const stepsArb = (maxLength: number) =>
@@ -199,7 +211,8 @@ describe('snapshots (protocol 1.1)', () => {
         if (before.call && after.call?.callId === before.call.callId) {
           assert.ok(CALL_RANK[after.call.status] >= CALL_RANK[before.call.status], 'no call goes back');
           if (before.call.voicemailLeft) assert.ok(after.call.voicemailLeft, 'voicemail stays left');
-          if (before.call.wrapUp?.disposition) assert.equal(after.call.wrapUp?.disposition, before.call.wrapUp.disposition, 'a disposition stays given');
+          if (before.call.wrapUp?.disposition)
+            assert.equal(after.call.wrapUp?.disposition, before.call.wrapUp.disposition, 'a disposition stays given');
           if (before.call.cancelling) assert.ok(after.call.cancelling || after.call.status === 'failed' || after.call.status === 'ended');
         }
         if (before.reservation?.answering && after.reservation?.reservationId === before.reservation.reservationId) {

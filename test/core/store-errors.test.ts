@@ -67,7 +67,11 @@ describe('store: an adapter that throws or errors with anything', () => {
         stopRefusing();
         assert.ok(store.accepts({type: 'accept', offerId: 'o1'}));
         accept();
-        assert.deepEqual(sent.map((c) => c.type), ['accept', 'accept'], 'a second Accept sends a command');
+        assert.deepEqual(
+          sent.map((c) => c.type),
+          ['accept', 'accept'],
+          'a second Accept sends a command',
+        );
       });
     }
   }
@@ -82,10 +86,22 @@ describe('store: an adapter that throws or errors with anything', () => {
   });
 
   it('a refusal with no readable message gives the generic one', () => {
-    for (const kind of ['null-prototype', 'throwing-message', 'error-subclass-throwing-message', 'throwing-proxy', 'revoked-proxy', 'symbol', 'bigint'] as const) {
+    for (const kind of [
+      'null-prototype',
+      'throwing-message',
+      'error-subclass-throwing-message',
+      'throwing-proxy',
+      'revoked-proxy',
+      'symbol',
+      'bigint',
+    ] as const) {
       const {store, accept} = refusing('errors', kind);
       accept();
-      assert.deepEqual([onlyNotice(store).code, onlyNotice(store).message], ['send-failed', 'The dialer could not carry out the command.'], kind);
+      assert.deepEqual(
+        [onlyNotice(store).code, onlyNotice(store).message],
+        ['send-failed', 'The dialer could not carry out the command.'],
+        kind,
+      );
     }
   });
 

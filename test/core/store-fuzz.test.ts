@@ -46,7 +46,8 @@ describe('store fuzzing (fast-check)', () => {
             capabilities,
             send: (command) => {
               check(capabilities.actions.includes(command.type), `${command.type} is not a capability`);
-              if ('source' in command && command.source === 'timeout') check(!capabilities.enforcesTimeout, 'a timeout action to a dialer that enforces timeouts');
+              if ('source' in command && command.source === 'timeout')
+                check(!capabilities.enforcesTimeout, 'a timeout action to a dialer that enforces timeouts');
               const id = DECISIONS.has(command.type) ? (command as {offerId?: string}).offerId : undefined;
               if (id !== undefined) {
                 check(store.snapshot().offer?.offerId === id, `a decision for ${id}, which is not on show`);

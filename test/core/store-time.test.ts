@@ -84,18 +84,28 @@ describe('the store owns time', () => {
     assert.equal(tasks.at(-1)?.finished, true);
   });
 
-  it('offers Accept when the enforced calling window opens, and follows the contact\'s local time', () => {
+  it("offers Accept when the enforced calling window opens, and follows the contact's local time", () => {
     const {store, events, advance, last} = setUp();
     events.next({type: 'agent-state', state: 'available'});
     // Virtual time starts at 00:00 UTC; the window opens at 00:01 in the contact's zone.
     events.next({
-      type: 'contact-offered', offerId: 'o1', offeredAt: 0, deadline: null,
+      type: 'contact-offered',
+      offerId: 'o1',
+      offeredAt: 0,
+      deadline: null,
       campaign: campaign({timeoutMs: 0, callingWindow: {start: '00:01', end: '23:00', enforce: true}}),
       contact: contact({timeZone: 'UTC'}),
     });
     assert.equal(last().actions.accept, false);
     assert.equal(last().acceptBlocked, 'calling-window');
-    assert.deepEqual(last().offer?.callingWindow, {localTime: '00:00', timeZone: 'UTC', inside: false, enforced: true, start: '00:01', end: '23:00'});
+    assert.deepEqual(last().offer?.callingWindow, {
+      localTime: '00:00',
+      timeZone: 'UTC',
+      inside: false,
+      enforced: true,
+      start: '00:01',
+      end: '23:00',
+    });
     advance(60_000);
     assert.equal(last().actions.accept, true, 'Accept once the window is open');
     assert.equal(last().acceptBlocked, null);
@@ -114,7 +124,7 @@ describe('the store owns time', () => {
     assert.deepEqual(delays, [30_000], 'an unchanged deadline keeps its timer');
     emit(offered('o2', {timeoutMs: 10_000}, virtual.now()));
     assert.deepEqual(delays, [30_000, 10_000]);
-    assert.equal(virtual.actions.filter((action) => !action.closed).length, 1, 'the replaced deadline\'s timer is cancelled');
+    assert.equal(virtual.actions.filter((action) => !action.closed).length, 1, "the replaced deadline's timer is cancelled");
   });
 
   it('a deadline beyond the longest timer delay waits in steps instead of spinning', () => {
@@ -125,12 +135,19 @@ describe('the store owns time', () => {
     events.next({type: 'contact-offered', offerId: 'o1', offeredAt: far - 30_000, deadline: far, campaign: campaign(), contact: contact()});
     virtual.maxFrames = far - 1;
     virtual.flush();
-    assert.ok(delays.every((delay) => delay <= 2_147_483_647), 'every delay fits a timer');
+    assert.ok(
+      delays.every((delay) => delay <= 2_147_483_647),
+      'every delay fits a timer',
+    );
     assert.ok(delays.length <= 3, `${delays.length} timers before a deadline 40 days away`);
     assert.equal(sent.length, 0);
     virtual.maxFrames = far;
     virtual.flush();
-    assert.deepEqual(sent.map((c) => c.type), ['skip'], 'and it still acts at the deadline');
+    assert.deepEqual(
+      sent.map((c) => c.type),
+      ['skip'],
+      'and it still acts at the deadline',
+    );
   });
 });
 
@@ -142,7 +159,13 @@ describe('the store owns notices and timeouts', () => {
     events.next({type: 'nonsense'});
     events.next(offered('o1'));
     store.dispatch({type: 'skip', offerId: 'o1'});
-    assert.deepEqual(first.map((n) => [n.kind, n.code]), [['invalid-event', 'invalid-event'], ['action-failed', 'E_BUSY']]);
+    assert.deepEqual(
+      first.map((n) => [n.kind, n.code]),
+      [
+        ['invalid-event', 'invalid-event'],
+        ['action-failed', 'E_BUSY'],
+      ],
+    );
     const late: Notice[] = [];
     store.notices$.subscribe((n) => late.push(n));
     store.dispatch({type: 'dismiss-notice', id: first[0].id});
@@ -169,7 +192,11 @@ describe('the store owns notices and timeouts', () => {
       events.next(offered('o1', {timeoutMs: 5_000, timeoutAction: 'skip'}, 0));
       advance(5_000);
       assert.deepEqual(planned, Array(listeners).fill({type: 'skip', offerId: 'o1'}));
-      assert.deepEqual(sent.map((c) => [c.type, 'source' in c && c.source]), [['skip', 'timeout']], `${listeners} listeners`);
+      assert.deepEqual(
+        sent.map((c) => [c.type, 'source' in c && c.source]),
+        [['skip', 'timeout']],
+        `${listeners} listeners`,
+      );
     }
   });
 

@@ -50,7 +50,11 @@ describe('campaign store', () => {
   it('survives an event with throwing getters', () => {
     const {events, adapter} = fakeAdapter();
     const store = createCampaignStore(adapter, {scheduler: new VirtualTimeScheduler()});
-    const hostile = {get type(): string { throw new Error('boom'); }};
+    const hostile = {
+      get type(): string {
+        throw new Error('boom');
+      },
+    };
     assert.doesNotThrow(() => events.next(hostile));
     assert.equal(selectPreview(store.snapshot(), store.now()).notices[0].kind, 'invalid-event');
   });
@@ -73,7 +77,9 @@ describe('campaign store', () => {
   // accept can arrive before the accept command's own answer.
   it('an accept the dialer reports as failed by event may be retried before the first command is answered', () => {
     const scheduler = new VirtualTimeScheduler();
-    const {events, adapter, sent} = fakeAdapter({send: () => new Observable<void>((s) => void scheduler.schedule(() => s.complete(), 1_000))});
+    const {events, adapter, sent} = fakeAdapter({
+      send: () => new Observable<void>((s) => void scheduler.schedule(() => s.complete(), 1_000)),
+    });
     const store = createCampaignStore(adapter, {scheduler});
     events.next({type: 'agent-state', state: 'available'});
     events.next(offered('o1', {timeoutMs: 0}));
@@ -99,7 +105,10 @@ describe('campaign store', () => {
     assert.equal(sent.length, 0);
     scheduler.maxFrames = Infinity;
     scheduler.flush();
-    assert.deepEqual(sent.map((c) => [c.type, 'source' in c && c.source]), [['accept', 'timeout']]);
+    assert.deepEqual(
+      sent.map((c) => [c.type, 'source' in c && c.source]),
+      [['accept', 'timeout']],
+    );
   });
 
   it('R-C1 plans its timeout action on timeouts$ first; a host that takes over gets nothing sent', () => {
@@ -139,7 +148,11 @@ describe('campaign store', () => {
     events.next(offered('o1', {timeoutMs: 5_000, timeoutAction: 'skip'}, 0));
     store.dispatch({type: 'accept', offerId: 'o1'});
     scheduler.flush();
-    assert.deepEqual(sent.map((c) => c.type), ['accept', 'skip'], 'the refused accept, then the timeout skip');
+    assert.deepEqual(
+      sent.map((c) => c.type),
+      ['accept', 'skip'],
+      'the refused accept, then the timeout skip',
+    );
   });
 
   it('applies inputs in order when the adapter answers inside send', () => {
@@ -165,7 +178,7 @@ describe('campaign store', () => {
     const sent: string[] = [];
     store.commands$.subscribe((c) => sent.push(c.type));
     scheduler.flush();
-    assert.deepEqual(sent, ['skip'], 'the new offer\'s deadline is armed');
+    assert.deepEqual(sent, ['skip'], "the new offer's deadline is armed");
     assert.equal(store.snapshot().offer?.decision?.source, 'timeout');
   });
 
@@ -215,7 +228,10 @@ describe('simulated dialer through the store (virtual time)', () => {
     assert.equal(selectTask(sim.state(), sim.store.now())?.status, 'ended');
     sim.advance(300);
     assert.equal(selectPreview(sim.state(), sim.store.now()).stage, 'reservation', 'the next reservation follows');
-    assert.deepEqual(sim.commands.map((c) => c.type), ['set-agent-state', 'answer-reservation', 'accept']);
+    assert.deepEqual(
+      sim.commands.map((c) => c.type),
+      ['set-agent-state', 'answer-reservation', 'accept'],
+    );
   });
 
   it('R-A2 a reservation call left ringing is missed: withdrawn, the agent not ready, the dialog saying so; answered in time it is not', () => {
@@ -228,7 +244,10 @@ describe('simulated dialer through the store (virtual time)', () => {
     assert.equal(view.stage, 'closed');
     assert.equal(view.agentState, 'not-ready');
     assert.equal(sim.state().agent.reason, 'Missed reservation');
-    assert.deepEqual(view.notices.map((n) => n.code), ['reservation-missed']);
+    assert.deepEqual(
+      view.notices.map((n) => n.code),
+      ['reservation-missed'],
+    );
     assert.equal(selectTask(sim.state(), sim.store.now()), null);
 
     sim.store.dispatch({type: 'set-agent-state', state: 'available'});
@@ -414,10 +433,20 @@ describe('simulated dialer: callbacks', () => {
     sim.advance(200);
     const offer = sim.state().offer!;
     let refused: unknown;
-    sim.dialer.send({type: 'schedule-callback', v: 1, offerId: offer.offerId, at: 0, phoneNumber: '1', backToMe: false}).subscribe({error: (e) => (refused = e)});
+    sim.dialer
+      .send({type: 'schedule-callback', v: 1, offerId: offer.offerId, at: 0, phoneNumber: '1', backToMe: false})
+      .subscribe({error: (e) => (refused = e)});
     assert.match(String(refused), /future/);
     const at = sim.scheduler.now() + 86_400_000;
-    sim.store.dispatch({type: 'schedule-callback', offerId: offer.offerId, at, phoneNumber: offer.contact.phoneNumbers[0].number, backToMe: true});
-    assert.deepEqual(sim.dialer.callbacks, [{contactId: offer.contact.id, at, phoneNumber: offer.contact.phoneNumbers[0].number, backToMe: true}]);
+    sim.store.dispatch({
+      type: 'schedule-callback',
+      offerId: offer.offerId,
+      at,
+      phoneNumber: offer.contact.phoneNumbers[0].number,
+      backToMe: true,
+    });
+    assert.deepEqual(sim.dialer.callbacks, [
+      {contactId: offer.contact.id, at, phoneNumber: offer.contact.phoneNumbers[0].number, backToMe: true},
+    ]);
   });
 });

@@ -40,12 +40,17 @@ function page(build: (m: Machine) => void = () => {}): Machine {
   return m;
 }
 
-const showing = (overrides = {}) => (m: Machine) => m.event(offered('o1', {timeoutMs: 0, callbacks, ...overrides}, 1_000), 1_000);
-const calling = (phase: 'ringing' | 'connected', overrides = {}) => (m: Machine) => {
-  showing(overrides)(m);
-  m.intent({type: 'accept', offerId: 'o1'}, 1_500);
-  m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase}, 1_600);
-};
+const showing =
+  (overrides = {}) =>
+  (m: Machine) =>
+    m.event(offered('o1', {timeoutMs: 0, callbacks, ...overrides}, 1_000), 1_000);
+const calling =
+  (phase: 'ringing' | 'connected', overrides = {}) =>
+  (m: Machine) => {
+    showing(overrides)(m);
+    m.intent({type: 'accept', offerId: 'o1'}, 1_500);
+    m.event({type: 'call-progress', offerId: 'o1', callId: 'c1', phase}, 1_600);
+  };
 
 /** What the tab in charge does, and the follower does not. */
 const SITUATIONS: {name: string; build: (m: Machine) => void; input: CoreInput; at?: number}[] = [
@@ -151,7 +156,7 @@ describe('one tab in charge: the machine', () => {
     }
   });
 
-  it('a mirror replaces the state, keeping this tab\'s settings and not in charge; it is ignored in charge', () => {
+  it("a mirror replaces the state, keeping this tab's settings and not in charge; it is ignored in charge", () => {
     const m = page(showing());
     m.input({kind: 'event', event: {type: 'stream-error', code: 'E', message: 'glitch'}});
     const f = new Machine(capabilities(), {connectingNoticeMs: 0});
@@ -165,7 +170,7 @@ describe('one tab in charge: the machine', () => {
     assert.equal(f.state.inCharge, false, 'whatever the mirrored state says');
   });
 
-  it('control with this tab\'s dialer: in charge, its capabilities, connected, and the offline notice gone', () => {
+  it("control with this tab's dialer: in charge, its capabilities, connected, and the offline notice gone", () => {
     const m = page(showing());
     m.event({type: 'stream-error', code: 'E', message: 'glitch'});
     m.event({type: 'connection-state', state: 'offline'});
@@ -176,7 +181,11 @@ describe('one tab in charge: the machine', () => {
     assert.equal(f.state.inCharge, true);
     assert.equal(f.state.connected, true);
     assert.equal(f.state.capabilities, caps);
-    assert.deepEqual(f.state.notices.map((n) => n.code), ['E'], 'only the offline notice goes');
+    assert.deepEqual(
+      f.state.notices.map((n) => n.code),
+      ['E'],
+      'only the offline notice goes',
+    );
     assert.equal(f.intent({type: 'accept', offerId: 'o1'}).length, 1, 'and it decides again');
     const plain = follower(m);
     plain.input({kind: 'control', inCharge: true});
@@ -190,7 +199,10 @@ describe('one tab in charge: the machine', () => {
     assert.equal(f.state.offer?.timedOut, false, 'not handled by a tab not in charge');
     f.input({kind: 'control', inCharge: true, capabilities: m.state.capabilities}, 9_000);
     assert.equal(nextTimeChange(f.state, 9_000), 9_000, 'due now');
-    assert.deepEqual(f.tick(9_000).map((c) => c.type), ['skip']);
+    assert.deepEqual(
+      f.tick(9_000).map((c) => c.type),
+      ['skip'],
+    );
   });
 
   it('nextTimeChange never gives a moment at or before now to a tab not in charge', () => {
@@ -462,7 +474,10 @@ describe('one tab in charge: shareCampaignStore', () => {
     first.store.dispatch({type: 'accept', offerId: 'o1'});
     second.store.dispatch({type: 'accept', offerId: 'o1'});
     assert.deepEqual(old.sent, []);
-    assert.deepEqual(second.dialer().sent.map((c) => c.type), ['accept']);
+    assert.deepEqual(
+      second.dialer().sent.map((c) => c.type),
+      ['accept'],
+    );
     await until(() => first.preview().stage === 'connecting', 'the first tab mirrors the second');
     assert.equal(first.preview().inCharge, false);
   });
@@ -511,7 +526,10 @@ describe('one tab in charge: shareCampaignStore', () => {
     alone.dialer().emit({type: 'agent-state', state: 'available'});
     alone.dialer().emit(offered('o1', {timeoutMs: 0}, 0));
     alone.store.dispatch({type: 'accept', offerId: 'o1'});
-    assert.deepEqual(alone.dialer().sent.map((c) => c.type), ['accept']);
+    assert.deepEqual(
+      alone.dialer().sent.map((c) => c.type),
+      ['accept'],
+    );
     assert.equal(alone.store.accepts({type: 'take-control'}), false);
   });
 
@@ -522,7 +540,10 @@ describe('one tab in charge: shareCampaignStore', () => {
     first.store.dispatch({type: 'accept', offerId: 'o1'});
     await until(() => second.preview().stage === 'connecting', 'the second tab shows the accept');
     advance(scheduler, 4_000);
-    assert.deepEqual(first.notices.map((n) => n.code), ['E_STREAM', 'dialer-slow']);
+    assert.deepEqual(
+      first.notices.map((n) => n.code),
+      ['E_STREAM', 'dialer-slow'],
+    );
     await until(() => noticeCodes(second).includes('dialer-slow'), 'the second tab shows the slow dialer');
     advance(scheduler, 60_000);
     await settle();
@@ -542,29 +563,47 @@ describe('one tab in charge: shareCampaignStore', () => {
     advance(b.scheduler, 5_000);
     await settle();
     advance(b.scheduler, 5_000);
-    assert.deepEqual(first.dialer().sent.map((c) => [c.type, 'source' in c && c.source]), [['skip', 'timeout']]);
+    assert.deepEqual(
+      first.dialer().sent.map((c) => [c.type, 'source' in c && c.source]),
+      [['skip', 'timeout']],
+    );
     assert.deepEqual(second.commands, []);
   });
 
   it('a connect() that rejects (or throws) gives a visible notice', async () => {
     const failing = [
       {connect: () => Promise.reject(new DialerError('E_AUTH', 'Sign-in expired')), code: 'E_AUTH', message: 'Sign-in expired'},
-      {connect: () => { throw new DialerError('E_SOCKET', 'No socket'); }, code: 'E_SOCKET', message: 'No socket'},
+      {
+        connect: () => {
+          throw new DialerError('E_SOCKET', 'No socket');
+        },
+        code: 'E_SOCKET',
+        message: 'No socket',
+      },
       {connect: () => Promise.reject(null), code: 'connect-failed', message: 'This tab could not connect to the dialer.'},
     ];
     for (const {connect, code, message} of failing) {
       const {tab} = browser();
       const alone = tab({connect});
       await until(() => alone.notices.length > 0, `a notice for ${code}`);
-      assert.deepEqual(alone.notices.map((n) => [n.code, n.message]), [[code, message]]);
-      assert.deepEqual(alone.preview().notices.map((n) => n.code), [code], 'shown');
+      assert.deepEqual(
+        alone.notices.map((n) => [n.code, n.message]),
+        [[code, message]],
+      );
+      assert.deepEqual(
+        alone.preview().notices.map((n) => n.code),
+        [code],
+        'shown',
+      );
     }
   });
 
   it('a tab whose connect() failed can try again with take-control (its Use here button)', async () => {
     const {tab} = browser();
     let calls = 0;
-    const alone = tab({connect: () => (++calls === 1 ? Promise.reject(new DialerError('E_AUTH', 'Sign-in expired')) : fakeDialer().adapter)});
+    const alone = tab({
+      connect: () => (++calls === 1 ? Promise.reject(new DialerError('E_AUTH', 'Sign-in expired')) : fakeDialer().adapter),
+    });
     await until(() => alone.notices.length > 0, 'the notice');
     assert.equal(alone.store.accepts({type: 'take-control'}), true, 'Use here is offered');
     alone.store.dispatch({type: 'take-control'});
@@ -600,7 +639,14 @@ describe('one tab in charge: shareCampaignStore', () => {
     await until(() => second.preview().agentState === 'available', 'the second tab mirrors');
     const other = new BroadcastChannel(`campaign-preview-kit:${b.name}`);
     const stale = {...first.store.snapshot(), agent: {state: 'not-ready', reason: null}};
-    for (const data of [{type: 'state', v: 2, state: stale}, {type: 'state', v: 1, state: {agent: {state: 'not-ready'}}}, {type: 'state', v: 1}, null, 'state']) other.postMessage(data);
+    for (const data of [
+      {type: 'state', v: 2, state: stale},
+      {type: 'state', v: 1, state: {agent: {state: 'not-ready'}}},
+      {type: 'state', v: 1},
+      null,
+      'state',
+    ])
+      other.postMessage(data);
     await settle();
     await new Promise((resolve) => setTimeout(resolve, 20));
     other.close();

@@ -17,16 +17,30 @@ const used = new Set([...read('themes/tokens.ts').matchAll(/token\('(--cpk-[a-z-
 describe('design tokens', () => {
   it('the light palette defines every system token the elements use, and no other', () => {
     const light = new Set(Object.keys(PALETTES.light));
-    assert.deepEqual([...used].filter((t) => !light.has(t)), [], 'used but undefined');
-    assert.deepEqual([...light].filter((t) => !used.has(t)), [], 'defined but unused');
+    assert.deepEqual(
+      [...used].filter((t) => !light.has(t)),
+      [],
+      'used but undefined',
+    );
+    assert.deepEqual(
+      [...light].filter((t) => !used.has(t)),
+      [],
+      'defined but unused',
+    );
   });
 
   for (const theme of THEME_NAMES) {
     it(`the ${theme} palette sets every colour token, and only known tokens`, () => {
       const tokens = Object.keys(PALETTES[theme]);
       const colours = Object.keys(PALETTES.light).filter((t) => t.startsWith('--cpk-color-'));
-      assert.deepEqual(colours.filter((t) => !tokens.includes(t)), []);
-      assert.deepEqual(tokens.filter((t) => !(t in PALETTES.light)), []);
+      assert.deepEqual(
+        colours.filter((t) => !tokens.includes(t)),
+        [],
+      );
+      assert.deepEqual(
+        tokens.filter((t) => !(t in PALETTES.light)),
+        [],
+      );
       assert.match(themeStylesheet(theme), new RegExp(`\\.cpk-theme-${theme} \\{`));
     });
   }

@@ -12,7 +12,22 @@ import {after, before, beforeEach, describe, it} from 'node:test';
 import type {WebexDialerOptions, WebexTask} from '../../src/webex.js';
 import {offlineWebex, SDK_VERSION, type OfflineWebex} from '../support/webex-sdk.js';
 import {newerSdk} from '../support/webex-newer.js';
-import {ANA, BRUNO, CAMPAIGN, CAMPAIGN_LINE, CARLA, PROFILE, T0, card, connect, dialerRequests, frames, preview, previewInteraction, settle} from '../support/webex-frames.js';
+import {
+  ANA,
+  BRUNO,
+  CAMPAIGN,
+  CAMPAIGN_LINE,
+  CARLA,
+  PROFILE,
+  T0,
+  card,
+  connect,
+  dialerRequests,
+  frames,
+  preview,
+  previewInteraction,
+  settle,
+} from '../support/webex-frames.js';
 
 let sdk: OfflineWebex;
 let frame: ReturnType<typeof frames>;
@@ -90,7 +105,12 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       sdk.cc.on('task:incoming', collect);
       const reserved = frame.routing(sdk.enums.CC_EVENTS.AGENT_CONTACT_RESERVED, {
         interactionId: frame.nextId('predictive'),
-        interaction: {mediaType: 'telephony', state: 'new', outboundType: 'PREDICTIVE_CAMPAIGN', callProcessingDetails: {campaignId: CAMPAIGN, campaignType: 'predictive'}},
+        interaction: {
+          mediaType: 'telephony',
+          state: 'new',
+          outboundType: 'PREDICTIVE_CAMPAIGN',
+          callProcessingDetails: {campaignId: CAMPAIGN, campaignType: 'predictive'},
+        },
       });
       sdk.frame(reserved);
       sdk.frame(frame.agentContact(BRUNO, {state: 'connected', outboundType: 'PROGRESSIVE_CAMPAIGN'}, {campaignType: 'progressive'}).frame);
@@ -105,7 +125,7 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
     });
   });
 
-  it('3. the number is callAssociatedDetails.ani (dn is the campaign\'s line); without it, the ani variable', async () => {
+  it("3. the number is callAssociatedDetails.ani (dn is the campaign's line); without it, the ani variable", async () => {
     const {store} = connect(sdk.cc);
     sdk.frame(frame.reservation(ANA).frame);
     await settle();
@@ -120,7 +140,7 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
     assert.deepEqual(preview(store).offer?.contact.phoneNumbers, [{number: BRUNO.ani}], 'the ani call variable');
   });
 
-  it('4. the details are the agent-viewable global variables, without Webex\'s system ones; merged across updates', async () => {
+  it("4. the details are the agent-viewable global variables, without Webex's system ones; merged across updates", async () => {
     const {store} = connect(sdk.cc);
     const {interactionId, frame: sent} = frame.reservation(ANA);
     sdk.frame(sent);
@@ -152,8 +172,14 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
         const before = sdk.requests.length;
         store.dispatch({type: action, offerId: interactionId});
         await settle();
-        assert.deepEqual(dialerRequests(sdk, before), [`POST /v1/dialer/campaign/Spring%20Renewals/preview-task/${interactionId}/${action}`]);
-        assert.equal(store.snapshot().offer?.decision?.action, action, `${action === 'skip' ? 'Skipping' : 'Removing'}… until the dialer answers`);
+        assert.deepEqual(dialerRequests(sdk, before), [
+          `POST /v1/dialer/campaign/Spring%20Renewals/preview-task/${interactionId}/${action}`,
+        ]);
+        assert.equal(
+          store.snapshot().offer?.decision?.action,
+          action,
+          `${action === 'skip' ? 'Skipping' : 'Removing'}… until the dialer answers`,
+        );
 
         sdk.frame(frame.contactUpdated(interactionId, BRUNO, {campaignPreviewOfferTimeout: String(T0 + 60_000)}));
         await settle();
@@ -172,7 +198,7 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
         const beforeAccept = sdk.requests.length;
         store.dispatch({type: 'accept', offerId: offer!.offerId});
         await settle();
-        assert.deepEqual(dialerRequests(sdk, beforeAccept), [accept(interactionId)], 'the same task\'s accept');
+        assert.deepEqual(dialerRequests(sdk, beforeAccept), [accept(interactionId)], "the same task's accept");
         sdk.frame(frame.assigned(`call-${interactionId}`, interactionId));
         await settle();
         assert.equal(card(store)?.status, 'connected');
@@ -180,7 +206,7 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       });
     }
 
-    it('after the dialer\'s own auto-skip at the offer timeout (3.12.0: the raw CampaignContactUpdated)', async () => {
+    it("after the dialer's own auto-skip at the offer timeout (3.12.0: the raw CampaignContactUpdated)", async () => {
       const {store, scheduler, events} = connect(sdk.cc, {profile: PROFILE});
       const {interactionId, frame: sent} = frame.reservation(ANA);
       sdk.frame(sent);
@@ -195,7 +221,10 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       assert.deepEqual(dialerRequests(sdk, before), []);
       assert.equal(preview(store).offer?.contact.name, 'Carla Dias');
       assert.equal(store.snapshot().offer?.expired, false);
-      assert.deepEqual(events.find((e) => e.type === 'offer-withdrawn'), {type: 'offer-withdrawn', offerId: interactionId, reason: 'expired', autoAction: 'skip'});
+      assert.deepEqual(
+        events.find((e) => e.type === 'offer-withdrawn'),
+        {type: 'offer-withdrawn', offerId: interactionId, reason: 'expired', autoAction: 'skip'},
+      );
       assert.equal(preview(store).actions.accept, true);
     });
 
@@ -206,7 +235,10 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       const before = events.length;
       sdk.frame(frame.contactUpdated(interactionId, BRUNO, {campaignPreviewOfferTimeout: String(T0 + 60_000)}));
       await settle();
-      assert.deepEqual(events.slice(before).map((e) => e.type), ['offer-withdrawn', 'contact-offered']);
+      assert.deepEqual(
+        events.slice(before).map((e) => e.type),
+        ['offer-withdrawn', 'contact-offered'],
+      );
       assert.equal(preview(store).offer?.contact.name, 'Bruno Lima');
     });
 
@@ -227,7 +259,10 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       const {interactionId, frame: sent} = frame.agentContact(ANA, {state: 'new', createdTimestamp: T0 - 10_000});
       sdk.frame(sent);
       await settle();
-      assert.deepEqual(events.map((e) => e.type), ['snapshot']);
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['snapshot'],
+      );
       const offer = preview(store).offer;
       assert.equal(offer?.offerId, interactionId);
       assert.equal(offer?.contact.name, 'Ana Souza');
@@ -239,7 +274,7 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       sdk.frame(frame.assigned(`call-${interactionId}`, interactionId));
       await settle();
       assert.equal(card(store)?.status, 'connected');
-      assert.equal(card(store)?.startedAt, T0 - 10_000, 'timed from the preview\'s start, as before the reload');
+      assert.equal(card(store)?.startedAt, T0 - 10_000, "timed from the preview's start, as before the reload");
     });
 
     it('tasks raised during register (a pending preview and a call in wrap-up) become one snapshot of the whole desk', async () => {
@@ -264,13 +299,16 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
   });
 
   describe('7. failure reasons', () => {
-    it('a refused skip shows the dialer\'s reason (CampaignPreviewSkipFailed), and the agent decides again', async () => {
+    it("a refused skip shows the dialer's reason (CampaignPreviewSkipFailed), and the agent decides again", async () => {
       const {store, interactionId} = await offeredOnNewer();
       store.dispatch({type: 'skip', offerId: interactionId});
       await settle();
       sdk.frame(frame.routing('CampaignPreviewSkipFailed', {interactionId, campaignId: CAMPAIGN, reason: 'SKIP_LIMIT_REACHED'}));
       await settle();
-      assert.deepEqual(preview(store).notices.map((n) => n.code), ['SKIP_LIMIT_REACHED']);
+      assert.deepEqual(
+        preview(store).notices.map((n) => n.code),
+        ['SKIP_LIMIT_REACHED'],
+      );
       assert.equal(store.snapshot().offer?.decision, null);
       assert.equal(preview(store).actions.skip, true);
     });
@@ -281,15 +319,24 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       sdk.frame(frame.routing('CampaignPreviewRemoveFailed', {interactionId, campaignId: CAMPAIGN, reason: 'CONTACT_LOCKED'}));
       await settle();
       assert.equal(sdk.cc.taskManager.getTask(interactionId).data.reason, 'CONTACT_LOCKED', 'what the newer SDK passes');
-      assert.deepEqual(preview(store).notices.map((n) => n.code), ['CONTACT_LOCKED']);
+      assert.deepEqual(
+        preview(store).notices.map((n) => n.code),
+        ['CONTACT_LOCKED'],
+      );
       assert.ok(!preview(store).notices.some((n) => n.code === 'webex-failed'));
-      sdk.frame(frame.routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: CAMPAIGN, reason: 'DIALER_BUSY'}));
+      sdk.frame(
+        frame.routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: CAMPAIGN, reason: 'DIALER_BUSY'}),
+      );
       await settle();
-      assert.deepEqual(preview(store).notices.map((n) => n.code), ['CONTACT_LOCKED', 'DIALER_BUSY'], 'raw message and task event: one notice');
+      assert.deepEqual(
+        preview(store).notices.map((n) => n.code),
+        ['CONTACT_LOCKED', 'DIALER_BUSY'],
+        'raw message and task event: one notice',
+      );
     });
   });
 
-  describe('from Webex\'s widgets', () => {
+  describe("from Webex's widgets", () => {
     it('in browser telephony a ringing preview call can be cancelled: task.end() posts the end, and the call ends', async () => {
       const {store, dialer, interactionId} = await offeredOnNewer({}, {profile: {...PROFILE, deviceType: 'BROWSER'}});
       assert.ok(dialer.capabilities.actions.includes('cancel-call'));
@@ -331,7 +378,10 @@ describe(`Webex's campaign-preview conventions on @webex/contact-center ${SDK_VE
       sdk.frame(older.frame);
       await settle();
       assert.equal(preview(store).offer?.contact.name, 'Bruno Lima');
-      assert.deepEqual(events.filter((e) => e.type === 'offer-withdrawn'), [{type: 'offer-withdrawn', offerId: first.interactionId, reason: 'withdrawn'}]);
+      assert.deepEqual(
+        events.filter((e) => e.type === 'offer-withdrawn'),
+        [{type: 'offer-withdrawn', offerId: first.interactionId, reason: 'withdrawn'}],
+      );
       assert.ok(!events.some((e) => e.type === 'contact-offered' && e.offerId === older.interactionId), 'an older one is never shown');
     });
   });

@@ -12,7 +12,19 @@ import type {ContactCenter} from '@webex/contact-center';
 import {WebexDialer, WEBEX_EVENTS, type WebexContactCenter, type WebexDialerOptions, type WebexTask} from '../../src/webex.js';
 import type {CampaignStore} from '../../src/store/campaign-store.js';
 import {offlineWebex, SDK_VERSION, type OfflineWebex} from '../support/webex-sdk.js';
-import {ANA, BRUNO, CAMPAIGN, PROFILE, T0, card, connect as connectTo, dialerRequests, frames, preview, settle} from '../support/webex-frames.js';
+import {
+  ANA,
+  BRUNO,
+  CAMPAIGN,
+  PROFILE,
+  T0,
+  card,
+  connect as connectTo,
+  dialerRequests,
+  frames,
+  preview,
+  settle,
+} from '../support/webex-frames.js';
 
 // The SDK's own plugin type is accepted as it is declared (checked by tsc).
 const fromSdkType = (cc: ContactCenter) => new WebexDialer(cc);
@@ -50,8 +62,7 @@ async function acceptAndConnect(store: CampaignStore, interactionId: string): Pr
 }
 
 /** What the dialer sends for a campaign preview call already connected when the SDK (re)connects: the SDK hydrates it. */
-const connectedCall = (createdTimestamp: number) =>
-  frame.agentContact(BRUNO, {state: 'connected', createdTimestamp}).frame;
+const connectedCall = (createdTimestamp: number) => frame.agentContact(BRUNO, {state: 'connected', createdTimestamp}).frame;
 
 describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   it('uses the SDK event names it listens to', () => {
@@ -77,7 +88,13 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(has('acceptPreviewContact'), true);
     assert.deepEqual(
       [...dialer.capabilities.actions].sort(),
-      ['accept', 'set-agent-state', 'set-disposition', ...(has('skipPreviewContact') ? ['skip'] : []), ...(has('removePreviewContact') ? ['remove'] : [])].sort(),
+      [
+        'accept',
+        'set-agent-state',
+        'set-disposition',
+        ...(has('skipPreviewContact') ? ['skip'] : []),
+        ...(has('removePreviewContact') ? ['remove'] : []),
+      ].sort(),
     );
   });
 
@@ -98,7 +115,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     assert.equal(view.actions.remove, false);
   });
 
-  it('a reservation whose expiry has already passed is shown expired, within the protocol\'s bounds', async () => {
+  it("a reservation whose expiry has already passed is shown expired, within the protocol's bounds", async () => {
     const {store, interactionId} = await offered({profile: PROFILE}, {campaignPreviewOfferTimeout: String(T0 - 5_000)});
     const view = preview(store);
     assert.equal(view.offer?.offerId, interactionId);
@@ -121,7 +138,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const [notice] = preview(store).notices;
     assert.equal(notice?.action, 'accept');
     assert.equal(notice?.code, 'webex-error');
-    assert.equal(store.snapshot().offer?.decision, null, 'the offer is the agent\'s to decide again');
+    assert.equal(store.snapshot().offer?.decision, null, "the offer is the agent's to decide again");
     assert.ok(store.accepts({type: 'accept', offerId: interactionId}));
   });
 
@@ -131,9 +148,10 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     store.dispatch({type: 'accept', offerId: interactionId});
     await settle();
     const posted = sdk.requests.slice(before).map((r) => `${r.method} ${r.resource}`);
-    assert.deepEqual(posted.filter((r) => r.includes('/dialer/')), [
-      `POST /v1/dialer/campaign/Spring%20Renewals/preview-task/${interactionId}/accept`,
-    ]);
+    assert.deepEqual(
+      posted.filter((r) => r.includes('/dialer/')),
+      [`POST /v1/dialer/campaign/Spring%20Renewals/preview-task/${interactionId}/accept`],
+    );
     assert.equal(preview(store).campaignButton.enabled, false);
 
     sdk.frame(frame.assigned(`call-${interactionId}`, interactionId));
@@ -153,7 +171,9 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const {store, interactionId} = await offered();
     store.dispatch({type: 'accept', offerId: interactionId});
     await settle();
-    sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: CAMPAIGN, reason: 'CONTACT_NOT_AVAILABLE'}));
+    sdk.frame(
+      routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: CAMPAIGN, reason: 'CONTACT_NOT_AVAILABLE'}),
+    );
     await settle();
     const view = preview(store);
     assert.equal(view.stage, 'offer');
@@ -196,7 +216,10 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     // No accept of ours is pending: the dialer's own auto accept failed.
     sdk.frame(routing(sdk.enums.CC_EVENTS.CAMPAIGN_PREVIEW_ACCEPT_FAILED, {interactionId, campaignId: CAMPAIGN, reason: 'DIALER_BUSY'}));
     await settle();
-    assert.deepEqual(preview(store).notices.map((n) => n.code), ['DIALER_BUSY']);
+    assert.deepEqual(
+      preview(store).notices.map((n) => n.code),
+      ['DIALER_BUSY'],
+    );
   });
 
   it('a task it cannot read is a visible error, never an exception in the SDK', async () => {
@@ -230,7 +253,10 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     await settle();
     const ended = card(store);
     assert.equal(ended?.status, 'ended');
-    assert.deepEqual(ended?.wrapUp?.codes.map((c) => c.label), ['Sale', 'No sale']);
+    assert.deepEqual(
+      ended?.wrapUp?.codes.map((c) => c.label),
+      ['Sale', 'No sale'],
+    );
 
     const before = sdk.requests.length;
     store.dispatch({type: 'set-disposition', callId: interactionId, code: 'wu-sale'});
@@ -247,7 +273,9 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
   it('asks for no disposition when Webex wants no wrap-up for the call', async () => {
     const {store, interactionId} = await offered({profile: PROFILE});
     const callInteraction = await acceptAndConnect(store, interactionId);
-    sdk.frame(routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId: callInteraction, interaction: {mediaType: 'telephony', state: 'ended'}}));
+    sdk.frame(
+      routing(sdk.enums.CC_EVENTS.CONTACT_ENDED, {interactionId: callInteraction, interaction: {mediaType: 'telephony', state: 'ended'}}),
+    );
     await settle();
     const task = card(store);
     assert.equal(task?.status, 'ended');
@@ -289,7 +317,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     sdk.frame({type: agentState, data: {type: success, agentId: sdk.agentId, subStatus: 'Idle', auxCodeId: 'idle-break'}});
     await settle();
     assert.equal(preview(store).agentState, 'not-ready');
-    assert.equal(store.snapshot().agent.reason, 'Break', 'the idle code\'s name');
+    assert.equal(store.snapshot().agent.reason, 'Break', "the idle code's name");
 
     const stateChanges = (from: number) =>
       sdk.requests
@@ -317,7 +345,11 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     const createdTimestamp = T0 - 95_000;
     sdk.frame(connectedCall(createdTimestamp));
     await settle();
-    assert.deepEqual(events.map((e) => e.type), ['snapshot'], 'the situation, not a replay of how it came about');
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['snapshot'],
+      'the situation, not a replay of how it came about',
+    );
     const task = card(store);
     assert.equal(task?.status, 'connected');
     assert.equal(task?.contact?.name, 'Bruno Lima');
@@ -336,7 +368,10 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
     sdk.frame(frame.ended(interactionId));
     answer();
     await settle();
-    assert.deepEqual(events.filter((e) => e.type === 'offer-withdrawn').map((e) => e.reason), ['skipped']);
+    assert.deepEqual(
+      events.filter((e) => e.type === 'offer-withdrawn').map((e) => e.reason),
+      ['skipped'],
+    );
   });
 
   it('resumes tasks the SDK hydrated before the adapter existed (during register)', async () => {
@@ -374,7 +409,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
       return ending;
     }
 
-    it('is offered as Webex\'s call controls offer End: in browser telephony, or on any phone when the tenant allows ending calls', () => {
+    it("is offered as Webex's call controls offer End: in browser telephony, or on any phone when the tenant allows ending calls", () => {
       const canEnd = (profile: WebexDialerOptions['profile']) => connect({profile}).dialer.capabilities.actions.includes('end-call');
       assert.equal(canEnd({...PROFILE, deviceType: 'BROWSER'}), true, 'browser telephony');
       assert.equal(canEnd(DESK_PHONE), true, 'a desk phone, ending allowed');
@@ -383,7 +418,7 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
       assert.equal(canEnd(PROFILE), false, 'nothing said');
     });
 
-    it('posts /v1/tasks/{id}/end for the connected call; Webex\'s AgentWrapup ends it on the card, with its wrap-up', async () => {
+    it("posts /v1/tasks/{id}/end for the connected call; Webex's AgentWrapup ends it on the card, with its wrap-up", async () => {
       const {store, interactionId, callInteraction} = await connectedCall();
       assert.equal(card(store)?.status, 'connected');
       assert.equal(card(store)?.canEnd, true);
@@ -394,7 +429,11 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
       const ended = card(store);
       assert.equal(ended?.status, 'ended');
       assert.equal(ended?.ending, false);
-      assert.deepEqual(ended?.wrapUp?.codes.map((c) => c.label), ['Sale', 'No sale'], 'the wrap-up Webex asks for');
+      assert.deepEqual(
+        ended?.wrapUp?.codes.map((c) => c.label),
+        ['Sale', 'No sale'],
+        'the wrap-up Webex asks for',
+      );
       assert.deepEqual(preview(store).notices, []);
       store.dispatch({type: 'set-disposition', callId: interactionId, code: 'wu-no-sale'});
       await settle();
@@ -411,14 +450,18 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
       assert.equal(card(hydrated.store)?.status, 'ended');
     });
 
-    it('a failed end (AgentContactEndFailed) is shown with the SDK\'s reason, and End call is offered again', async () => {
+    it("a failed end (AgentContactEndFailed) is shown with the SDK's reason, and End call is offered again", async () => {
       const {store, interactionId, callInteraction} = await connectedCall();
       store.dispatch({type: 'end-call', callId: interactionId});
       await settle();
       sdk.frame(routing(sdk.enums.CC_EVENTS.AGENT_CONTACT_END_FAILED, {interactionId: callInteraction, reason: 'CALL_ON_HOLD'}));
       await settle();
       const notices = preview(store).notices;
-      assert.deepEqual(notices.map((n) => [n.action, n.code]), [['end-call', 'CALL_ON_HOLD']], 'once, with the dialer\'s reason');
+      assert.deepEqual(
+        notices.map((n) => [n.action, n.code]),
+        [['end-call', 'CALL_ON_HOLD']],
+        "once, with the dialer's reason",
+      );
       assert.equal(card(store)?.status, 'connected');
       assert.equal(card(store)?.ending, false);
       assert.equal(card(store)?.canEnd, true);

@@ -82,7 +82,10 @@ describe('WebSocket adapter with the reference dialer server', () => {
     const again = await startReferenceDialer(script, {port});
     servers.push(again);
     await until(() => store.snapshot().connected, 'back online', 5_000);
-    assert.equal(selectPreview(store.snapshot(), store.now()).notices.some((n) => n.code === 'offline'), false);
+    assert.equal(
+      selectPreview(store.snapshot(), store.now()).notices.some((n) => n.code === 'offline'),
+      false,
+    );
   });
 
   it('a command in flight when the line drops is sent again under its key and runs once', async () => {
@@ -99,7 +102,9 @@ describe('WebSocket adapter with the reference dialer server', () => {
     const {dialer, store} = connectTo(server.url, flaky);
     await until(() => selectPreview(store.snapshot(), store.now()).stage === 'reservation', 'the reservation');
     let done = false;
-    dialer.send({type: 'answer-reservation', v: 1, reservationId: store.snapshot().reservation!.reservationId}).subscribe({complete: () => (done = true)});
+    dialer
+      .send({type: 'answer-reservation', v: 1, reservationId: store.snapshot().reservation!.reservationId})
+      .subscribe({complete: () => (done = true)});
     await until(() => done, 'the answer after reconnecting', 5_000);
     assert.deepEqual([...server.room()!.executions.values()], [1], 'executed once, answered twice');
   });
@@ -159,7 +164,10 @@ describe('resuming after a reload', () => {
     await work(5);
     const late = await greeting();
     for (const messages of [early, late]) {
-      assert.deepEqual(messages.map((m) => JSON.parse(m).kind), ['hello', 'event']);
+      assert.deepEqual(
+        messages.map((m) => JSON.parse(m).kind),
+        ['hello', 'event'],
+      );
       assert.equal(JSON.parse(messages[1]).event.type, 'snapshot');
     }
     const bytes = (messages: string[]) => messages.reduce((sum, m) => sum + m.length, 0);
@@ -205,7 +213,10 @@ describe('resuming after a reload', () => {
   });
 
   it('clients with different campaign queries get different campaigns', async () => {
-    const server = await startReferenceDialer((query) => ({...script, campaign: campaign({mode: query.get('mode') === 'preview' ? 'preview' : 'standard', timeoutMs: 0})}));
+    const server = await startReferenceDialer((query) => ({
+      ...script,
+      campaign: campaign({mode: query.get('mode') === 'preview' ? 'preview' : 'standard', timeoutMs: 0}),
+    }));
     servers.push(server);
     const preview = connectTo(`${server.url}/?mode=preview`);
     await until(() => preview.store.snapshot().agent.state === 'available', 'the agent state');

@@ -45,7 +45,9 @@ async function open(path) {
 const click = (page, tag, name) =>
   page.waitForFunction(
     (tag, name) => {
-      const button = [...(document.querySelector(tag)?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === name);
+      const button = [...(document.querySelector(tag)?.shadowRoot?.querySelectorAll('button') ?? [])].find(
+        (b) => b.textContent.trim() === name,
+      );
       button?.click();
       return Boolean(button);
     },
@@ -55,7 +57,11 @@ const click = (page, tag, name) =>
   );
 
 const status = (page, wanted) =>
-  page.waitForFunction((wanted) => document.querySelector('campaign-task-card')?.getAttribute('status') === wanted, {timeout: 10_000}, wanted);
+  page.waitForFunction(
+    (wanted) => document.querySelector('campaign-task-card')?.getAttribute('status') === wanted,
+    {timeout: 10_000},
+    wanted,
+  );
 
 /**
  * The policy is in force (so that "no violation" means something): a string
@@ -76,7 +82,10 @@ async function expectEnforced(page, problems) {
   });
   assert.equal(refused, true, 'innerHTML with a string is refused');
   await new Promise((resolve) => setTimeout(resolve, 200));
-  assert.ok(problems.some((p) => /style-src/.test(p)), `the inline style was reported: ${problems.join(' | ')}`);
+  assert.ok(
+    problems.some((p) => /style-src/.test(p)),
+    `the inline style was reported: ${problems.join(' | ')}`,
+  );
 }
 
 describe('under a strict Content-Security-Policy', () => {
@@ -104,8 +113,10 @@ describe('under a strict Content-Security-Policy', () => {
     await click(page, 'campaign-preview', 'Answer');
     await click(page, 'campaign-preview', 'Accept');
     await status(page, 'connected');
-    const injected = await page.evaluate(() =>
-      ['campaign-preview', 'campaign-task-card'].some((tag) => document.querySelector(tag).shadowRoot.querySelector('img')) || window.__pwned !== undefined,
+    const injected = await page.evaluate(
+      () =>
+        ['campaign-preview', 'campaign-task-card'].some((tag) => document.querySelector(tag).shadowRoot.querySelector('img')) ||
+        window.__pwned !== undefined,
     );
     assert.equal(injected, false);
     assert.deepEqual(problems, []);

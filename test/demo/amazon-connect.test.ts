@@ -25,7 +25,8 @@ async function openExample(): Promise<{frame: HTMLIFrameElement; doc: Document}>
 const shadowButton = (doc: Document, tag: string, name: string) =>
   [...doc.querySelector(tag)!.shadowRoot!.querySelectorAll('button')].find((b) => plain(b.textContent!) === name);
 /** The names of the buttons an element shows (a failing assertion then reads as names, not as DOM nodes). */
-const buttons = (doc: Document, tag: string) => [...doc.querySelector(tag)!.shadowRoot!.querySelectorAll('button')].map((b) => plain(b.textContent!));
+const buttons = (doc: Document, tag: string) =>
+  [...doc.querySelector(tag)!.shadowRoot!.querySelectorAll('button')].map((b) => plain(b.textContent!));
 const pageButton = (doc: Document, id: string) => doc.getElementById(id) as HTMLButtonElement;
 const text = (doc: Document, tag: string) => plain(doc.querySelector(tag)!.shadowRoot!.textContent!);
 const status = (doc: Document) => doc.querySelector('campaign-task-card')!.getAttribute('status');
@@ -61,21 +62,29 @@ describe('Amazon Connect example on the real amazon-connect-streams', () => {
   it('R-M2 R-U1 R-U4 a whole preview: answered, shown with the countdown, accepted, dialled, connected, ended and wrapped up', async () => {
     const {doc} = await openExample();
     await answered(doc);
-    expect(text(doc, 'campaign-preview')).to.contain('Maria Oliveira').and.contain('+5511955550101').and.contain('Spring Renewals').and.contain('Gold');
+    expect(text(doc, 'campaign-preview'))
+      .to.contain('Maria Oliveira')
+      .and.contain('+5511955550101')
+      .and.contain('Spring Renewals')
+      .and.contain('Gold');
     expect(buttons(doc, 'campaign-preview')).to.include.members(['Accept', 'Skip']);
     const countdown = plain(doc.querySelector('campaign-preview')!.shadowRoot!.querySelector('[part=countdown]')?.textContent ?? '');
-    expect(countdown, 'Amazon Connect\'s 30 s').to.match(/0:(30|29|28)/);
-    expect(requests(doc)).to.deep.equal(['acceptContact preview-1', 'contact/isPreviewMode preview-1', 'contact/getPreviewConfiguration preview-1']);
+    expect(countdown, "Amazon Connect's 30 s").to.match(/0:(30|29|28)/);
+    expect(requests(doc)).to.deep.equal([
+      'acceptContact preview-1',
+      'contact/isPreviewMode preview-1',
+      'contact/getPreviewConfiguration preview-1',
+    ]);
 
     shadowButton(doc, 'campaign-preview', 'Accept')!.click();
     await sent(doc, 'contact/engagePreviewContact preview-1');
-    await waitUntil(() => status(doc) === 'ringing', 'the customer\'s leg rings', {timeout: 5_000});
+    await waitUntil(() => status(doc) === 'ringing', "the customer's leg rings", {timeout: 5_000});
     pageButton(doc, 'customer-answers').click();
     await waitUntil(() => status(doc) === 'connected', 'connected', {timeout: 5_000});
     expect(text(doc, 'campaign-task-card')).to.contain('Maria Oliveira');
 
     pageButton(doc, 'hang-up').click();
-    expect(await wrapUp(doc, 'sale'), 'the host\'s codes').to.deep.equal(['Sale', 'No sale']);
+    expect(await wrapUp(doc, 'sale'), "the host's codes").to.deep.equal(['Sale', 'No sale']);
     await sent(doc, 'clearContact preview-1');
     await waitUntil(() => text(doc, 'campaign-task-card').includes('Disposition saved: Sale.'), 'the contact is cleared', {timeout: 5_000});
   });
@@ -96,7 +105,7 @@ describe('Amazon Connect example on the real amazon-connect-streams', () => {
     expect(requests(doc)).to.not.include('acceptContact preview-1');
   });
 
-  it('Skip discards the preview: the agent\'s leg is destroyed, the preview goes, and its after-call work is cleared', async () => {
+  it("Skip discards the preview: the agent's leg is destroyed, the preview goes, and its after-call work is cleared", async () => {
     const {doc} = await openExample();
     await answered(doc);
     shadowButton(doc, 'campaign-preview', 'Skip')!.click();
@@ -107,24 +116,29 @@ describe('Amazon Connect example on the real amazon-connect-streams', () => {
     expect(requests(doc)).to.not.include('contact/engagePreviewContact preview-1');
   });
 
-  it('R-U5 a busy line fails the call with Streams\' reason, and its wrap-up clears the contact', async () => {
+  it("R-U5 a busy line fails the call with Streams' reason, and its wrap-up clears the contact", async () => {
     const {doc} = await openExample();
     await answered(doc);
     shadowButton(doc, 'campaign-preview', 'Accept')!.click();
-    await waitUntil(() => status(doc) === 'ringing', 'the customer\'s leg rings', {timeout: 5_000});
+    await waitUntil(() => status(doc) === 'ringing', "the customer's leg rings", {timeout: 5_000});
     pageButton(doc, 'line-busy').click();
     await waitUntil(() => status(doc) === 'failed', 'failed', {timeout: 5_000});
     expect(text(doc, 'campaign-task-card')).to.contain('LineEngagedCustomer');
     await wrapUp(doc, 'no-sale');
     await sent(doc, 'clearContact preview-1');
-    await waitUntil(() => (doc.getElementById('agent-state') as HTMLSelectElement).value === 'available', 'the agent is Available again', {timeout: 5_000});
+    await waitUntil(() => (doc.getElementById('agent-state') as HTMLSelectElement).value === 'available', 'the agent is Available again', {
+      timeout: 5_000,
+    });
   });
 
   it('loads everything from loopback, with the CCP on another loopback origin than the page', async () => {
     const {frame, doc} = await openExample();
     await answered(doc);
     const page = frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(page.map((url) => new URL(url).pathname), 'the page\'s own loads are listed').to.include('/node_modules/amazon-connect-streams/release/connect-streams.js');
+    expect(
+      page.map((url) => new URL(url).pathname),
+      "the page's own loads are listed",
+    ).to.include('/node_modules/amazon-connect-streams/release/connect-streams.js');
     expect(page.filter((url) => !LOOPBACK.includes(new URL(url).hostname))).to.deep.equal([]);
     // A cross-origin frame's loads are its own: the stand-in CCP is the tests' page, and it loads only its own script.
     const ccp = new URL(doc.querySelector<HTMLIFrameElement>('#ccp iframe')!.src);

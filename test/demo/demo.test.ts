@@ -31,7 +31,9 @@ describe('demo agent desktop', () => {
 
   it('R-M1 R-U3 R-U6 preview mode: Campaign, Accept, answering machine, Voicemail left', async () => {
     const doc = await openDesktop('mode=preview&autoAvailable=true&outcome=machine&ringSeconds=1');
-    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Campaign')?.getAttribute('aria-disabled') === 'false', 'Campaign enabled', {timeout: 5_000});
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Campaign')?.getAttribute('aria-disabled') === 'false', 'Campaign enabled', {
+      timeout: 5_000,
+    });
     buttonIn(doc, 'campaign-preview', 'Campaign')!.click();
     await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Accept'), 'a contact is offered', {timeout: 5_000});
     expect(textOf(doc, 'campaign-preview')).to.contain('Maria Oliveira');
@@ -63,7 +65,9 @@ describe('demo agent desktop', () => {
 
   it('the plain HTML example runs on the self-contained bundle alone', async () => {
     const doc = await openDesktop('', '/demo/examples/plain-html.html');
-    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Campaign')?.getAttribute('aria-disabled') === 'false', 'Campaign enabled', {timeout: 5_000});
+    await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Campaign')?.getAttribute('aria-disabled') === 'false', 'Campaign enabled', {
+      timeout: 5_000,
+    });
     buttonIn(doc, 'campaign-preview', 'Campaign')!.click();
     await waitUntil(() => buttonIn(doc, 'campaign-preview', 'Accept'), 'a contact is offered', {timeout: 5_000});
   });

@@ -39,7 +39,10 @@ class Tab {
   }
 
   async click(tag: string, name: string): Promise<void> {
-    await waitFor(() => this.eval<boolean>(`Boolean(document.querySelector('${tag}')?.shadowRoot) && click('${tag}', ${JSON.stringify(name)})`), `${name} in tab ${this.id}`);
+    await waitFor(
+      () => this.eval<boolean>(`Boolean(document.querySelector('${tag}')?.shadowRoot) && click('${tag}', ${JSON.stringify(name)})`),
+      `${name} in tab ${this.id}`,
+    );
   }
 
   inCharge(): Promise<boolean> {
@@ -61,10 +64,14 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeout 
   const poll = async () => {
     last = await condition();
   };
-  await waitUntil(async () => {
-    await poll();
-    return last;
-  }, what, {timeout, interval: 100});
+  await waitUntil(
+    async () => {
+      await poll();
+      return last;
+    },
+    what,
+    {timeout, interval: 100},
+  );
 }
 
 describe('the demo desktop in two tabs of one browser', function () {
@@ -88,7 +95,10 @@ describe('the demo desktop in two tabs of one browser', function () {
     const a = await open(query);
     await waitFor(() => a.inCharge(), 'the first tab takes charge');
     const b = await open(query);
-    await waitFor(async () => (await b.text('campaign-preview')).includes('Active in another tab'), 'the second tab says another is in charge');
+    await waitFor(
+      async () => (await b.text('campaign-preview')).includes('Active in another tab'),
+      'the second tab says another is in charge',
+    );
     expect(await b.inCharge()).to.equal(false);
     expect(await b.eval<boolean>(`document.getElementById('agent-state').disabled`), 'no agent state from here').to.equal(true);
 
@@ -107,7 +117,9 @@ describe('the demo desktop in two tabs of one browser', function () {
     await waitFor(async () => (await a.text('campaign-task-card')).includes('Maria Oliveira'), 'the call is mirrored in the first tab');
     const log = await b.eval<string>(`document.getElementById('log').textContent`);
     expect(log).to.contain('"type":"accept"');
-    expect(await a.eval<string>(`document.getElementById('log').textContent`), 'the first tab sent no accept').not.to.contain('"type":"accept"');
+    expect(await a.eval<string>(`document.getElementById('log').textContent`), 'the first tab sent no accept').not.to.contain(
+      '"type":"accept"',
+    );
   });
 
   it('a reservation that rings while the tab in charge is behind another: its title says so, the mirror stays quiet, and the title comes back', async () => {
@@ -116,12 +128,20 @@ describe('the demo desktop in two tabs of one browser', function () {
     await waitFor(() => a.inCharge(), 'the first tab takes charge');
     const title = await a.eval<string>('document.title');
     const b = await open(query);
-    await waitFor(async () => !(await b.inCharge()) && (await b.text('campaign-preview')).includes('Active in another tab'), 'the second tab mirrors');
+    await waitFor(
+      async () => !(await b.inCharge()) && (await b.text('campaign-preview')).includes('Active in another tab'),
+      'the second tab mirrors',
+    );
     // The agent works in the other tab: the first one loses focus for real.
     await b.front();
     await waitFor(() => a.eval<boolean>('!document.hasFocus()'), 'the first tab is behind');
-    await a.eval(`(() => { const s = document.getElementById('agent-state'); s.value = 'available'; s.dispatchEvent(new Event('change')); })()`);
-    await waitFor(async () => (await a.eval<string>('document.title')).includes('Reservation call'), 'the title of the tab in charge says it');
+    await a.eval(
+      `(() => { const s = document.getElementById('agent-state'); s.value = 'available'; s.dispatchEvent(new Event('change')); })()`,
+    );
+    await waitFor(
+      async () => (await a.eval<string>('document.title')).includes('Reservation call'),
+      'the title of the tab in charge says it',
+    );
     expect(await b.eval<string>('document.title'), 'the mirror does not alert').to.equal(title);
     await a.front();
     await waitFor(async () => (await a.eval<string>('document.title')) === title, 'back in front, the title is restored');
@@ -132,7 +152,10 @@ describe('the demo desktop in two tabs of one browser', function () {
     const a = await open(query);
     await waitFor(() => a.inCharge(), 'the first tab takes charge');
     const b = await open(query);
-    await waitFor(async () => !(await b.inCharge()) && (await b.text('campaign-preview')).includes('Active in another tab'), 'the second tab mirrors');
+    await waitFor(
+      async () => !(await b.inCharge()) && (await b.text('campaign-preview')).includes('Active in another tab'),
+      'the second tab mirrors',
+    );
     await a.click('campaign-preview', 'Campaign');
     await a.click('campaign-preview', 'Accept');
     await waitFor(() => a.has('campaign-task-card', 'End call'), 'the call connects, with End call');
@@ -141,8 +164,13 @@ describe('the demo desktop in two tabs of one browser', function () {
     await waitFor(() => b.inCharge(), 'the second tab takes charge after the crash');
     await waitFor(() => b.has('campaign-task-card', 'End call'), 'the call goes on in the second tab');
     await b.click('campaign-task-card', 'End call');
-    await waitFor(async () => (await b.eval<string>(`document.querySelector('campaign-task-card').getAttribute('status')`)) === 'ended', 'the call ends');
-    expect(await b.eval<boolean>(`Boolean(root('campaign-task-card').querySelector('[part=wrap-up] select'))`), 'wrap-up follows').to.equal(true);
+    await waitFor(
+      async () => (await b.eval<string>(`document.querySelector('campaign-task-card').getAttribute('status')`)) === 'ended',
+      'the call ends',
+    );
+    expect(await b.eval<boolean>(`Boolean(root('campaign-task-card').querySelector('[part=wrap-up] select'))`), 'wrap-up follows').to.equal(
+      true,
+    );
     expect(await b.eval<string>(`document.getElementById('log').textContent`)).to.contain('"type":"end-call"');
   });
 });

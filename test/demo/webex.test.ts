@@ -34,7 +34,8 @@ const reload = (frame: HTMLIFrameElement) => started(frame, () => pageButton(fra
 const shadowButton = (doc: Document, tag: string, name: string) =>
   [...doc.querySelector(tag)!.shadowRoot!.querySelectorAll('button')].find((b) => plain(b.textContent!) === name);
 /** The names of the buttons an element shows (a failing assertion then reads as names, not as DOM nodes). */
-const buttons = (doc: Document, tag: string) => [...doc.querySelector(tag)!.shadowRoot!.querySelectorAll('button')].map((b) => plain(b.textContent!));
+const buttons = (doc: Document, tag: string) =>
+  [...doc.querySelector(tag)!.shadowRoot!.querySelectorAll('button')].map((b) => plain(b.textContent!));
 const pageButton = (doc: Document, id: string) => doc.getElementById(id) as HTMLButtonElement;
 const text = (doc: Document, tag: string) => plain(doc.querySelector(tag)!.shadowRoot!.textContent!);
 const log = (doc: Document, id: string) => [...doc.querySelectorAll(`#${id} li`)].map((li) => plain(li.textContent!));
@@ -50,7 +51,11 @@ function interactionOf(doc: Document, type: string): string {
 const ACCEPT_URL = /^POST \/v1\/dialer\/campaign\/Spring%20Renewals\/preview-task\/([^/]+)\/accept$/;
 
 async function offered(doc: Document, name: string): Promise<void> {
-  await waitUntil(() => text(doc, 'campaign-preview').includes(name) && shadowButton(doc, 'campaign-preview', 'Accept'), `${name} offered`, {timeout: 5_000});
+  await waitUntil(
+    () => text(doc, 'campaign-preview').includes(name) && shadowButton(doc, 'campaign-preview', 'Accept'),
+    `${name} offered`,
+    {timeout: 5_000},
+  );
 }
 
 async function acceptAndConnect(doc: Document): Promise<string> {
@@ -58,7 +63,9 @@ async function acceptAndConnect(doc: Document): Promise<string> {
   await waitUntil(() => requests(doc).some((r) => ACCEPT_URL.test(r)), 'the SDK posts the accept');
   const card = doc.querySelector('campaign-task-card')!;
   await waitUntil(() => card.getAttribute('status') === 'connected', 'the call is assigned and connected', {timeout: 5_000});
-  return requests(doc).find((r) => ACCEPT_URL.test(r))!.match(ACCEPT_URL)![1];
+  return requests(doc)
+    .find((r) => ACCEPT_URL.test(r))!
+    .match(ACCEPT_URL)![1];
 }
 
 describe('Webex example on the real SDK', () => {
@@ -77,7 +84,10 @@ describe('Webex example on the real SDK', () => {
     const card = doc.querySelector('campaign-task-card')!;
     const select = () => card.shadowRoot!.querySelector<HTMLSelectElement>('[part=wrap-up] select');
     await waitUntil(select, 'the wrap-up form', {timeout: 5_000});
-    expect([...select()!.options].map((o) => o.textContent!.trim()).slice(1)).to.deep.equal(['Sale', 'No sale'], 'the profile\'s wrap-up codes');
+    expect([...select()!.options].map((o) => o.textContent!.trim()).slice(1)).to.deep.equal(
+      ['Sale', 'No sale'],
+      "the profile's wrap-up codes",
+    );
     select()!.value = 'wu-sale';
     select()!.dispatchEvent(new Event('change', {bubbles: true}));
     shadowButton(doc, 'campaign-task-card', 'Save disposition')!.click();
@@ -95,15 +105,18 @@ describe('Webex example on the real SDK', () => {
     expect(shadowButton(doc, 'campaign-preview', 'Accept')?.getAttribute('aria-disabled')).to.not.equal('true');
   });
 
-  it('a standard and a direct preview each show their mode, the customer\'s number (not the campaign line) and only global variables', async () => {
-    for (const [mode, shown, other] of [['standard', 'Standard preview', 'Direct preview'], ['direct', 'Direct preview', 'Standard preview']]) {
+  it("a standard and a direct preview each show their mode, the customer's number (not the campaign line) and only global variables", async () => {
+    for (const [mode, shown, other] of [
+      ['standard', 'Standard preview', 'Direct preview'],
+      ['direct', 'Direct preview', 'Standard preview'],
+    ]) {
       const {frame, doc} = await openExample();
       pageButton(doc, `offer-${mode}`).click();
       await offered(doc, 'Maria Oliveira');
       const preview = text(doc, 'campaign-preview');
       expect(preview, mode).to.contain(shown).and.not.contain(other);
       expect(preview, 'ani is the customer').to.contain('+5511955550101');
-      expect(preview, 'dn is the campaign\'s line').to.not.contain('+18005550100');
+      expect(preview, "dn is the campaign's line").to.not.contain('+18005550100');
       expect(preview, 'the global Plan variable').to.contain('Plan').and.contain('Gold');
       expect(preview, 'a team-only variable').to.not.contain('Team note');
       frame.remove();
@@ -122,7 +135,10 @@ describe('Webex example on the real SDK', () => {
     const reservation = interactionOf(doc, 'AgentOfferCampaignReservation');
     expect(buttons(doc, 'campaign-preview')).to.include('Skip').and.include('Remove');
     shadowButton(doc, 'campaign-preview', 'Skip')!.click();
-    await waitUntil(() => requests(doc).includes(`POST /v1/dialer/campaign/Spring%20Renewals/preview-task/${reservation}/skip`), 'the skip reaches the SDK\'s HTTP layer');
+    await waitUntil(
+      () => requests(doc).includes(`POST /v1/dialer/campaign/Spring%20Renewals/preview-task/${reservation}/skip`),
+      "the skip reaches the SDK's HTTP layer",
+    );
     await offered(doc, 'John Carter');
     expect(text(doc, 'campaign-preview')).to.contain('+14155550102').and.contain('Silver').and.not.contain('Maria Oliveira');
 
@@ -164,7 +180,10 @@ describe('Webex example on the real SDK', () => {
     await acceptAndConnect(before);
 
     const doc = await reload(frame);
-    expect(log(doc, 'desktop-tasks').some((l) => l.startsWith('task:hydrate call-')), 'the SDK hydrates the call').to.equal(true);
+    expect(
+      log(doc, 'desktop-tasks').some((l) => l.startsWith('task:hydrate call-')),
+      'the SDK hydrates the call',
+    ).to.equal(true);
     const card = doc.querySelector('campaign-task-card')!;
     await waitUntil(() => card.getAttribute('status') === 'connected', 'the resumed call', {timeout: 5_000});
     expect(text(doc, 'campaign-task-card')).to.contain('Maria Oliveira');
@@ -177,7 +196,10 @@ describe('Webex example on the real SDK', () => {
   it('a predictive campaign call goes to the desktop: the kit shows no offer', async () => {
     const {doc} = await openExample();
     pageButton(doc, 'predictive').click();
-    await waitUntil(() => log(doc, 'desktop-tasks').some((l) => /^task:incoming predictive-\S+ PREDICTIVE_CAMPAIGN Lucas Pereira$/.test(l)), 'the desktop got the call');
+    await waitUntil(
+      () => log(doc, 'desktop-tasks').some((l) => /^task:incoming predictive-\S+ PREDICTIVE_CAMPAIGN Lucas Pereira$/.test(l)),
+      'the desktop got the call',
+    );
     const preview = doc.querySelector('campaign-preview')!;
     const card = doc.querySelector('campaign-task-card')!;
     await Promise.all([preview.updateComplete, card.updateComplete]);

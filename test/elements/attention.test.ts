@@ -114,7 +114,7 @@ const granted = (await executeServerCommand('notification-permission', {state: '
 const REAL_NOTIFICATIONS = granted.available && typeof Notification !== 'undefined' && Notification.permission === 'granted';
 const NOTIFICATIONS = REAL_NOTIFICATIONS
   ? 'real Notification, permission granted through the browser'
-  : 'recording fake Notification: the browser\'s driver cannot grant the permission';
+  : "recording fake Notification: the browser's driver cannot grant the permission";
 
 /**
  * Records the notifications the kit makes: the browser's real Notification
@@ -187,7 +187,11 @@ function recordAudio(): AudioLog {
     counts.stops += 1;
     return stop.apply(this, args);
   });
-  for (const [name, counter] of [['resume', 'resumes'], ['suspend', 'suspends'], ['close', 'closes']] as const) {
+  for (const [name, counter] of [
+    ['resume', 'resumes'],
+    ['suspend', 'suspends'],
+    ['close', 'closes'],
+  ] as const) {
     const original = AudioContext.prototype[name];
     sinon.replace(AudioContext.prototype, name, function (this: AudioContext) {
       counts[counter] += 1;
@@ -398,7 +402,8 @@ describe('noticed in the background', () => {
       useFakeClock();
       const {tree, dialer} = await desktop('title', (inner) => html`<div>${inner}<iframe title="CRM" srcdoc=${'<input>'}></iframe></div>`);
       const frame = tree.querySelector('iframe')!;
-      if (!frame.contentDocument?.querySelector('input')) await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+      if (!frame.contentDocument?.querySelector('input'))
+        await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
       frame.contentDocument!.querySelector('input')!.focus();
       await flush();
       expect(document.hasFocus()).to.equal(true);
@@ -477,7 +482,7 @@ describe('noticed in the background', () => {
       expect(shown.map((n) => n.title)).to.deep.equal(['Campaign contact: Maria Oliveira']);
       expect(document.title, 'the first provider asks for no title').to.equal(DESKTOP_TITLE);
       first.remove();
-      expect(shown[0].closed, 'the first provider gone, the second one\'s alerts take over').to.equal(true);
+      expect(shown[0].closed, "the first provider gone, the second one's alerts take over").to.equal(true);
       expect(document.title).to.equal('Campaign contact: Maria Oliveira');
       expect(shown).to.have.length(2);
     });
@@ -526,7 +531,7 @@ describe('noticed in the background', () => {
   });
 
   describe(`the desktop notification (${NOTIFICATIONS})`, () => {
-    it('one per contact, tagged by it, staying until acted on, in the agent\'s words with the countdown; closed when the agent decides', async () => {
+    it("one per contact, tagged by it, staying until acted on, in the agent's words with the countdown; closed when the agent decides", async () => {
       useFakeClock();
       const shown = recordNotifications();
       const {dialer, store} = await desktop('notification');
@@ -554,7 +559,12 @@ describe('noticed in the background', () => {
       dialer.offer('o1');
       expect(shown.map((n) => [n.title, n.options.body, n.options.tag, n.closed])).to.deep.equal([
         ['Reservation call: Renewals', 'Answer the reservation call in the agent desktop.', 'campaign-preview-kit:reservation:r1', true],
-        ['Campaign contact: Maria Oliveira', 'Accept, skip or remove the contact in the agent desktop.\nSkipping in 0:30', 'campaign-preview-kit:offer:o1', false],
+        [
+          'Campaign contact: Maria Oliveira',
+          'Accept, skip or remove the contact in the agent desktop.\nSkipping in 0:30',
+          'campaign-preview-kit:offer:o1',
+          false,
+        ],
       ]);
     });
 
@@ -593,7 +603,9 @@ describe('noticed in the background', () => {
         expect(Notification.permission).to.equal('default');
       }
       const shown = recordNotifications('default');
-      const ask = REAL_NOTIFICATIONS ? sinon.spy(window.Notification, 'requestPermission') : (window.Notification.requestPermission as sinon.SinonSpy);
+      const ask = REAL_NOTIFICATIONS
+        ? sinon.spy(window.Notification, 'requestPermission')
+        : (window.Notification.requestPermission as sinon.SinonSpy);
       const {dialer} = await desktop('notification');
       await page.hide();
       dialer.offer('o1');
@@ -613,7 +625,7 @@ describe('noticed in the background', () => {
     });
   });
 
-  describe('the ring (the page\'s real AudioContext, recorded)', () => {
+  describe("the ring (the page's real AudioContext, recorded)", () => {
     // Before any test clicks the page: afterwards the page has had user activation for good.
     it('in a page the agent never clicked nor typed in, the context cannot start: asked to resume, nothing is played', async function () {
       const activation = (navigator as Navigator & {userActivation?: {hasBeenActive: boolean}}).userActivation;
@@ -664,7 +676,7 @@ describe('noticed in the background', () => {
       expect(audio.notes, 'no more rings').to.have.length(8);
     });
 
-    it('stops when the agent comes back to the page, and the provider\'s removal closes the context', async function () {
+    it("stops when the agent comes back to the page, and the provider's removal closes the context", async function () {
       const {clock, audio, dialer, provider} = await clickedDesktop(this, 'ring title');
       await page.hide();
       reservation(dialer);

@@ -35,7 +35,10 @@ describe('ax-tree (Chromium accessibility tree over CDP)', function () {
     expect(await axFind('button', 'Call back', tree), axOutline(tree!.root)).to.exist;
     expect(await axFind('button', 'Skip contact', tree)).to.exist;
     expect(await axFind('button', '×', tree), 'aria-label replaces the content').to.be.null;
-    expect((await axFindAll('button', /^(Call back|Skip contact)$/, tree)).map((node) => node.name)).to.deep.equal(['Call back', 'Skip contact']);
+    expect((await axFindAll('button', /^(Call back|Skip contact)$/, tree)).map((node) => node.name)).to.deep.equal([
+      'Call back',
+      'Skip contact',
+    ]);
   });
 
   it('leaves out what is hidden from assistive technology', async () => {

@@ -139,7 +139,11 @@ export function axDescendants(node: AxNode): AxNode[] {
 export function axAncestors(node: AxNode): AxNode[] {
   const {byId} = snapshotFor(node);
   const out: AxNode[] = [];
-  for (let parent = node.parentId ? byId.get(node.parentId) : undefined; parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
+  for (
+    let parent = node.parentId ? byId.get(node.parentId) : undefined;
+    parent;
+    parent = parent.parentId ? byId.get(parent.parentId) : undefined
+  ) {
     out.push(parent);
   }
   return out;
@@ -199,17 +203,15 @@ export async function axLiveRegions(snapshot?: AxSnapshot | null): Promise<AxLiv
   const tree = await given(snapshot);
   if (!tree) return [];
   const isRegion = (node: AxNode) => node.live === 'polite' || node.live === 'assertive' || LIVE_ROLES.has(node.role);
-  return tree.nodes
-    .filter(isRegion)
-    .map((node) => ({
-      node,
-      role: node.role,
-      live: node.live ?? 'off',
-      atomic: node.properties.atomic === true,
-      relevant: typeof node.properties.relevant === 'string' ? node.properties.relevant : 'additions text',
-      busy: node.properties.busy === true,
-      text: axText(node),
-    }));
+  return tree.nodes.filter(isRegion).map((node) => ({
+    node,
+    role: node.role,
+    live: node.live ?? 'off',
+    atomic: node.properties.atomic === true,
+    relevant: typeof node.properties.relevant === 'string' ? node.properties.relevant : 'additions text',
+    busy: node.properties.busy === true,
+    text: axText(node),
+  }));
 }
 
 /** The tree as indented `role "name"` lines, for failure messages and debugging. */

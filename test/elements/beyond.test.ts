@@ -14,7 +14,16 @@ describe('<campaign-preview> beyond the source', () => {
   it('number choice: typed numbers, already-tried marked, the chosen one is dialed; a forced number cannot be changed', async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
-    dialer.offer('o1', {}, {phoneNumbers: [{number: '111', type: 'mobile', tried: true}, {number: '222', type: 'work'}]});
+    dialer.offer(
+      'o1',
+      {},
+      {
+        phoneNumbers: [
+          {number: '111', type: 'mobile', tried: true},
+          {number: '222', type: 'work'},
+        ],
+      },
+    );
     await settle(el);
     const text = visibleText(el);
     expect(text).to.contain('Mobile · 111 (already tried)');
@@ -36,7 +45,15 @@ describe('<campaign-preview> beyond the source', () => {
   it('skip reasons: a required reason is asked for, then travels with the skip', async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
-    dialer.offer('o1', {skipReasons: {required: true, reasons: [{code: 'bad-time', label: 'Bad time to call'}, {code: 'dup', label: 'Duplicate'}]}});
+    dialer.offer('o1', {
+      skipReasons: {
+        required: true,
+        reasons: [
+          {code: 'bad-time', label: 'Bad time to call'},
+          {code: 'dup', label: 'Duplicate'},
+        ],
+      },
+    });
     await settle(el);
     button(el, 'Skip')!.click();
     await settle(el);
@@ -64,7 +81,7 @@ describe('<campaign-preview> beyond the source', () => {
     expect(dialer.sent).to.deep.equal([{type: 'remove', v: 1, offerId: 'o1', source: 'agent', doNotCall: true}]);
   });
 
-  it('calling window: shows the contact\'s local time, warns outside it, and blocks Accept with the reason', async () => {
+  it("calling window: shows the contact's local time, warns outside it, and blocks Accept with the reason", async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     const hour = new Date().getUTCHours();
@@ -85,7 +102,16 @@ describe('<campaign-preview> beyond the source', () => {
     const {el, dialer, provider} = await mount();
     provider.setAttribute('lang', 'pt-BR');
     dialer.emit({type: 'agent-state', state: 'available'});
-    dialer.offer('o1', {}, {history: [{at: Date.UTC(2026, 0, 5, 14, 30), outcome: 'busy', disposition: 'Retornar'}, {at: Date.UTC(2026, 0, 2, 9, 0), outcome: 'no-answer'}]});
+    dialer.offer(
+      'o1',
+      {},
+      {
+        history: [
+          {at: Date.UTC(2026, 0, 5, 14, 30), outcome: 'busy', disposition: 'Retornar'},
+          {at: Date.UTC(2026, 0, 2, 9, 0), outcome: 'no-answer'},
+        ],
+      },
+    );
     await settle(el);
     const details = el.shadowRoot!.querySelector('details')!;
     expect(details.open).to.equal(false);
@@ -108,9 +134,19 @@ describe('<campaign-preview> beyond the source', () => {
 });
 
 describe('<campaign-task-card> wrap-up', () => {
-  const wrapUp = {codes: [{code: 'sale', label: 'Renewed'}, {code: 'cb', label: 'Call back later'}], allowNote: true, timeoutMs: 60_000};
+  const wrapUp = {
+    codes: [
+      {code: 'sale', label: 'Renewed'},
+      {code: 'cb', label: 'Call back later'},
+    ],
+    allowNote: true,
+    timeoutMs: 60_000,
+  };
   const mountCard = () =>
-    withDialer<CampaignTaskCard>(html`<campaign-provider><campaign-task-card></campaign-task-card></campaign-provider>`, 'campaign-task-card');
+    withDialer<CampaignTaskCard>(
+      html`<campaign-provider><campaign-task-card></campaign-task-card></campaign-provider>`,
+      'campaign-task-card',
+    );
 
   it('asks for a disposition after the call, sends it with the note, and says it is saved', async () => {
     const {el, dialer, store} = await mountCard();
@@ -142,7 +178,7 @@ describe('<campaign-task-card> wrap-up', () => {
 });
 
 describe('callbacks', () => {
-  it('from the preview: the agent picks a time in the contact\'s zone, sees their own, and the callback is sent', async () => {
+  it("from the preview: the agent picks a time in the contact's zone, sees their own, and the callback is sent", async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.offer('o1', {callbacks: {allowOtherNumber: true, allowBackToMe: true}}, {timeZone: 'America/Sao_Paulo'});
@@ -176,7 +212,7 @@ describe('callbacks', () => {
     expect(sent).to.include({type: 'schedule-callback', offerId: 'o1', phoneNumber: '+55 21 98888-7777', backToMe: true});
     expect(new Date(sent.at).toISOString()).to.equal(`${day}T13:00:00.000Z`, '10:00 in São Paulo is 13:00 UTC');
     expect(visibleText(el)).to.contain('Callback scheduled for');
-    expect(button(el, 'Accept'), 'the offer is still the agent\'s to decide').to.exist;
+    expect(button(el, 'Accept'), "the offer is still the agent's to decide").to.exist;
   });
 
   it('from the wrap-up: the task card offers it once the call is over', async () => {

@@ -57,7 +57,12 @@ describe('<campaign-preview>', () => {
   });
 
   it('R-M2 Accept, Skip, Remove and Leave send their commands for the shown offer', async () => {
-    for (const [name, type] of [['Accept', 'accept'], ['Skip', 'skip'], ['Remove', 'remove'], ['Leave campaign', 'leave-campaign']]) {
+    for (const [name, type] of [
+      ['Accept', 'accept'],
+      ['Skip', 'skip'],
+      ['Remove', 'remove'],
+      ['Leave campaign', 'leave-campaign'],
+    ]) {
       const {el, dialer} = await mount();
       dialer.emit({type: 'agent-state', state: 'available'});
       dialer.offer('o7');
@@ -73,7 +78,16 @@ describe('<campaign-preview>', () => {
   it('R-M2 the agent picks which number to dial', async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
-    dialer.offer('o1', {}, {phoneNumbers: [{number: '111', label: 'Mobile'}, {number: '222', label: 'Home'}]});
+    dialer.offer(
+      'o1',
+      {},
+      {
+        phoneNumbers: [
+          {number: '111', label: 'Mobile'},
+          {number: '222', label: 'Home'},
+        ],
+      },
+    );
     await settle(el);
     const radios = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]');
     expect(radios.length).to.equal(2);
@@ -234,7 +248,7 @@ describe('<campaign-preview>', () => {
     expect(dialer.sent.map((c) => c.type)).to.deep.equal(['accept']);
   });
 
-  it('R-A2 a reservation call that rang out leaves the screen and says it was missed, in the agent\'s language', async () => {
+  it("R-A2 a reservation call that rang out leaves the screen and says it was missed, in the agent's language", async () => {
     const {el, dialer, provider} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
     dialer.emit({type: 'reservation-offered', reservationId: 'r1', campaign: campaign(), at: Date.now()});
@@ -391,7 +405,10 @@ describe('<campaign-preview>', () => {
     dialer.offer();
     await settle(el);
     const assigned = (name: string) =>
-      el.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name=${name}]`)!.assignedElements().map((e) => e.textContent);
+      el
+        .shadowRoot!.querySelector<HTMLSlotElement>(`slot[name=${name}]`)!
+        .assignedElements()
+        .map((e) => e.textContent);
     expect(assigned('contact-header')).to.deep.equal(['Open in CRM']);
     expect(assigned('details')).to.deep.equal(['Last contact: 2 days ago']);
     expect(assigned('actions')).to.deep.equal(['Schedule callback']);
@@ -446,10 +463,14 @@ describe('<campaign-preview>', () => {
   it('bad input: HTML in contact fields renders as text, never as markup', async () => {
     const {el, dialer} = await mount();
     dialer.emit({type: 'agent-state', state: 'available'});
-    dialer.offer('o1', {}, {
-      name: '<img src=x onerror="window.__pwned=1">Eve',
-      details: [{label: '<b>Note</b>', value: '<script>window.__pwned=1</script>'}],
-    });
+    dialer.offer(
+      'o1',
+      {},
+      {
+        name: '<img src=x onerror="window.__pwned=1">Eve',
+        details: [{label: '<b>Note</b>', value: '<script>window.__pwned=1</script>'}],
+      },
+    );
     await settle(el);
     expect(el.shadowRoot!.querySelector('img, b, script:not([type])')).to.equal(null);
     expect(visibleText(el)).to.contain('<img src=x onerror="window.__pwned=1">Eve');
@@ -491,8 +512,14 @@ describe('<campaign-preview>', () => {
       reservation: null,
       connecting: null,
       offer: {
-        offerId: 'x1', campaign: campaign(), contact: contact({name: 'Host Driven'}),
-        numbers: {choices: contact().phoneNumbers, forced: false}, skip: null, doNotCall: false, callingWindow: null, callback: null,
+        offerId: 'x1',
+        campaign: campaign(),
+        contact: contact({name: 'Host Driven'}),
+        numbers: {choices: contact().phoneNumbers, forced: false},
+        skip: null,
+        doNotCall: false,
+        callingWindow: null,
+        callback: null,
       },
       actions: {accept: true, skip: true, remove: false, leave: false},
       acceptBlocked: null,

@@ -63,8 +63,32 @@ describe('<campaign-provider>', () => {
     root.innerHTML = '<section lang="en"><campaign-task-card></campaign-task-card></section>';
     const card = root.querySelector('campaign-task-card')!;
     card.task = {
-      status: 'connected', campaign: {id: 'c', name: 'C', mode: 'standard', timeoutMs: 0, timeoutAction: 'skip', allowSkip: true, allowRemove: true, allowEndCall: true, cpa: true},
-      inCharge: true, contact: null, startedAt: Date.now(), callId: 'x', canCancel: false, cancelling: false, canEnd: false, ending: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
+      status: 'connected',
+      campaign: {
+        id: 'c',
+        name: 'C',
+        mode: 'standard',
+        timeoutMs: 0,
+        timeoutAction: 'skip',
+        allowSkip: true,
+        allowRemove: true,
+        allowEndCall: true,
+        cpa: true,
+      },
+      inCharge: true,
+      contact: null,
+      startedAt: Date.now(),
+      callId: 'x',
+      canCancel: false,
+      cancelling: false,
+      canEnd: false,
+      ending: false,
+      voicemailPrompt: false,
+      voicemailLeft: false,
+      failReason: null,
+      wrapUp: null,
+      callback: null,
+      finished: false,
     };
     await settle(card);
     expect(card.shadowRoot!.textContent).to.contain('Connected');
@@ -75,7 +99,9 @@ describe('<campaign-provider>', () => {
   });
 
   it('themes the elements inside it: theme="dark" and dark-mode', async () => {
-    const provider = await fixture<CampaignProvider>(html`<campaign-provider dark-mode><campaign-task-card></campaign-task-card></campaign-provider>`);
+    const provider = await fixture<CampaignProvider>(
+      html`<campaign-provider dark-mode><campaign-task-card></campaign-task-card></campaign-provider>`,
+    );
     const surface = () => getComputedStyle(provider.querySelector('campaign-task-card')!).getPropertyValue('--cpk-color-surface').trim();
     expect(surface()).to.equal('#1d2127');
     provider.theme = 'high-contrast';

@@ -2,20 +2,13 @@ import {expect, fixture, html} from '@open-wc/testing';
 import type {CampaignTaskCard} from '../../src/elements/campaign-task-card/campaign-task-card.js';
 import type {TaskView} from '../../src/core/views.js';
 import {ANNOUNCEMENT_DWELL_MS} from '../../src/controllers/announcer-controller.js';
-import {
-  button,
-  campaign,
-  contact,
-  expectAccessible,
-  expectRole,
-  settle,
-  useFakeClock,
-  visibleText,
-  withDialer,
-} from './support.js';
+import {button, campaign, contact, expectAccessible, expectRole, settle, useFakeClock, visibleText, withDialer} from './support.js';
 
 const mount = () =>
-  withDialer<CampaignTaskCard>(html`<campaign-provider><campaign-task-card></campaign-task-card></campaign-provider>`, 'campaign-task-card');
+  withDialer<CampaignTaskCard>(
+    html`<campaign-provider><campaign-task-card></campaign-task-card></campaign-provider>`,
+    'campaign-task-card',
+  );
 
 async function ringing(campaignOverrides = {}) {
   const mounted = await mount();
@@ -123,8 +116,22 @@ describe('<campaign-task-card>', () => {
 
   it('a host can drive it with a task and no provider', async () => {
     const task: TaskView = {
-      status: 'connected', campaign: campaign(), contact: contact({name: 'Host Task'}), startedAt: Date.now(),
-      inCharge: true, callId: 'c9', canCancel: false, cancelling: false, canEnd: false, ending: false, voicemailPrompt: false, voicemailLeft: false, failReason: null, wrapUp: null, callback: null, finished: false,
+      status: 'connected',
+      campaign: campaign(),
+      contact: contact({name: 'Host Task'}),
+      startedAt: Date.now(),
+      inCharge: true,
+      callId: 'c9',
+      canCancel: false,
+      cancelling: false,
+      canEnd: false,
+      ending: false,
+      voicemailPrompt: false,
+      voicemailLeft: false,
+      failReason: null,
+      wrapUp: null,
+      callback: null,
+      finished: false,
     };
     const el = await fixture<CampaignTaskCard>(html`<campaign-task-card .task=${task} lang="pt-BR"></campaign-task-card>`);
     expect(visibleText(el)).to.contain('Chamada de campanha');

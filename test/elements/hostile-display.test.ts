@@ -50,7 +50,8 @@ async function render(hosts: Host[]) {
 
 function textNodes(root: ShadowRoot): Text[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('select, style, .visually-hidden, [hidden]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest('select, style, .visually-hidden, [hidden]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   while (walker.nextNode()) nodes.push(walker.currentNode as Text);
@@ -125,7 +126,8 @@ function overflowing(root: ShadowRoot, frame: DOMRect): string[] {
   for (const node of textNodes(root)) {
     const range = document.createRange();
     range.selectNodeContents(node);
-    if ([...range.getClientRects()].some(outside)) found.push(`text in <${node.parentElement!.localName} class="${node.parentElement!.className}">`);
+    if ([...range.getClientRects()].some(outside))
+      found.push(`text in <${node.parentElement!.localName} class="${node.parentElement!.className}">`);
   }
   return found;
 }
@@ -148,7 +150,10 @@ const STAGES: Record<string, (v: string) => unknown[]> = {
     }),
     {type: 'action-failed', action: 'accept', offerId: 'f-1', code: v, message: v},
   ],
-  'a reservation': (v) => [{type: 'offer-withdrawn', offerId: 'good-1', reason: 'withdrawn'}, {type: 'reservation-offered', reservationId: 'r-f', campaign: {...offer().campaign as object, name: v}, at: NOW}],
+  'a reservation': (v) => [
+    {type: 'offer-withdrawn', offerId: 'good-1', reason: 'withdrawn'},
+    {type: 'reservation-offered', reservationId: 'r-f', campaign: {...(offer().campaign as object), name: v}, at: NOW},
+  ],
   'a failed call': (v) => [
     offer({contact: {name: v, phoneNumbers: [{number: '+55 11 91234-5678', label: v}, home], details: [{label: v, value: v}]}}),
     {type: 'call-progress', offerId: 'f-1', callId: 'c-f', phase: 'dialing'},
@@ -239,13 +244,19 @@ describe('hostile dialer text on screen', () => {
   });
 
   describe('long unbroken text stays inside the dialog and the card', () => {
-    const long = [...shown.map((field) => ({field, value: UNBROKEN})), ...FIELDS.filter((f) => f.kind === 'number').map((field) => ({field, value: '9'.repeat(40)}))];
+    const long = [
+      ...shown.map((field) => ({field, value: UNBROKEN})),
+      ...FIELDS.filter((f) => f.kind === 'number').map((field) => ({field, value: '9'.repeat(40)})),
+    ];
     for (const {field, value} of long) {
       it(field.name, async () => {
         const {el, card, dialer} = await mount();
         for (const event of field.events(value)) dialer.events.next(event);
         await render([el, card]);
-        const frames: [Host, string][] = [[el, '[part=dialog]'], [card, '[part=base]']];
+        const frames: [Host, string][] = [
+          [el, '[part=dialog]'],
+          [card, '[part=base]'],
+        ];
         for (const [host, selector] of frames) {
           const frame = host.shadowRoot!.querySelector(selector);
           if (!frame) continue;

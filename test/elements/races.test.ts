@@ -24,7 +24,10 @@ function random(seed: number) {
 }
 
 async function offerShown(timeoutAction: 'skip' | 'accept' | 'remove') {
-  const {el, dialer} = await withDialer<CampaignPreview>(html`<campaign-provider><campaign-preview></campaign-preview></campaign-provider>`, 'campaign-preview');
+  const {el, dialer} = await withDialer<CampaignPreview>(
+    html`<campaign-provider><campaign-preview></campaign-preview></campaign-provider>`,
+    'campaign-preview',
+  );
   dialer.emit({type: 'agent-state', state: 'available'});
   dialer.offer('o1', {timeoutMs: 5_000, timeoutAction});
   await settle(el);

@@ -63,7 +63,11 @@ describe('what a screen-reader user hears', function () {
   });
 
   it('the disabled Campaign button says the real reason: the call limit, the wrap-up, being Not ready; its hint is read once', async () => {
-    const {dialer, render, wait, preview, clock} = await desk({mode: 'preview', timeoutMs: 0, wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 5_000}});
+    const {dialer, render, wait, preview, clock} = await desk({
+      mode: 'preview',
+      timeoutMs: 0,
+      wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 5_000},
+    });
     const campaignButton = async () => (await axFind('button', 'Campaign'))!;
     expect((await campaignButton()).description).to.equal('Ask for the next campaign contact');
     dialer.emit({type: 'limit-reached', scope: 'tenant', code: 'MAX_CALLS', message: 'Tenant limit'});
@@ -78,7 +82,9 @@ describe('what a screen-reader user hears', function () {
     await render();
     expect((await campaignButton()).description).to.equal("Unavailable until the last call's disposition is given");
     await wait(5_000);
-    expect((await campaignButton()).description, 'the wrap-up time ran out: no dialer event needed').to.equal('Ask for the next campaign contact');
+    expect((await campaignButton()).description, 'the wrap-up time ran out: no dialer event needed').to.equal(
+      'Ask for the next campaign contact',
+    );
     dialer.emit({type: 'agent-state', state: 'not-ready'});
     await render();
     expect((await campaignButton()).description).to.equal('Set yourself Available to receive campaign contacts');
@@ -101,7 +107,7 @@ describe('what a screen-reader user hears', function () {
     expect(await spoken()).to.include('Skipping in 10 seconds');
   });
 
-  it('a new contact while the agent types elsewhere: focus stays, the contact\'s name is said first, then the countdown', async () => {
+  it("a new contact while the agent types elsewhere: focus stays, the contact's name is said first, then the countdown", async () => {
     const {offer, render, wait, provider} = await desk({timeoutMs: 31_000});
     provider.querySelector('input')!.focus();
     offer();
@@ -117,7 +123,7 @@ describe('what a screen-reader user hears', function () {
     expect((await spoken())[0]).to.equal('Skipping in 10 seconds');
   });
 
-  it('after Accept focus moves to the task card\'s call, and Cancel (naming the call) is one Tab away', async () => {
+  it("after Accept focus moves to the task card's call, and Cancel (naming the call) is one Tab away", async () => {
     const {accept, wait, dialer} = await desk();
     await accept();
     let focused = await axFocused();
@@ -168,7 +174,16 @@ describe('what a screen-reader user hears', function () {
 
   it('numbers read with their kind and "(already tried)" as words apart', async () => {
     const {dialer, render} = await desk();
-    dialer.offer('o1', {}, {phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}, {number: '+55 11 3333-4444', label: 'Home', tried: true}]});
+    dialer.offer(
+      'o1',
+      {},
+      {
+        phoneNumbers: [
+          {number: '+55 11 91234-5678', label: 'Mobile'},
+          {number: '+55 11 3333-4444', label: 'Home', tried: true},
+        ],
+      },
+    );
     await render();
     const radios = (await axFindAll('radio')).map((n) => n.name);
     expect(radios).to.deep.equal(['Mobile · +55 11 91234-5678', 'Home · +55 11 3333-4444 (already tried)']);
@@ -186,8 +201,11 @@ describe('what a screen-reader user hears', function () {
     expect((await axFocused())?.name).to.equal('Campaign call: Maria Oliveira');
   });
 
-  it('the wrap-up after a failed call is asked for too; the failure itself is the dialog\'s alert', async () => {
-    const {accept, wait, dialer} = await desk({mode: 'preview', wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000}});
+  it("the wrap-up after a failed call is asked for too; the failure itself is the dialog's alert", async () => {
+    const {accept, wait, dialer} = await desk({
+      mode: 'preview',
+      wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 30_000},
+    });
     await accept();
     dialer.emit({type: 'call-progress', offerId: 'o1', callId: 'c1', phase: 'ringing'});
     await wait(ANNOUNCEMENT_DWELL_MS);
@@ -212,9 +230,10 @@ describe('what a screen-reader user hears', function () {
     expect(await axFind('button', 'Answer')).to.equal(null);
   });
 
-  it('focus stays where the agent is: in the card\'s callback form when the wrap-up time runs out', async () => {
+  it("focus stays where the agent is: in the card's callback form when the wrap-up time runs out", async () => {
     const {accept, render, wait, card, dialer} = await desk({
-      mode: 'preview', callbacks: {allowOtherNumber: false, allowBackToMe: false},
+      mode: 'preview',
+      callbacks: {allowOtherNumber: false, allowBackToMe: false},
       wrapUp: {codes: [{code: 'ok', label: 'Done'}], allowNote: false, timeoutMs: 5_000},
     });
     await accept();

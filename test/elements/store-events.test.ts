@@ -31,7 +31,7 @@ const refusingSkips = () => {
   return dialer;
 };
 
-describe('the store\'s events', () => {
+describe("the store's events", () => {
   const seen = listen();
   beforeEach(() => {
     seen.errors.splice(0);
@@ -53,7 +53,7 @@ describe('the store\'s events', () => {
     button(first, 'Skip')!.click();
     await settle(first);
     expect(seen.errors).to.deep.equal([{code: 'E_BUSY', from: 'campaign-provider'}]);
-    expect(seen.skips, 'the agent\'s own Skip, from the element pressed').to.deep.equal([{source: 'agent', from: 'campaign-preview'}]);
+    expect(seen.skips, "the agent's own Skip, from the element pressed").to.deep.equal([{source: 'agent', from: 'campaign-preview'}]);
     await clock.tickAsync(5_000);
     expect(seen.skips.slice(1)).to.deep.equal([{source: 'timeout', from: 'campaign-provider'}]);
     expect(dialer.sent.filter((c) => c.type === 'skip' && c.source === 'timeout')).to.have.length(1);

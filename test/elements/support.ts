@@ -36,8 +36,12 @@ export class ScriptedDialer implements DialerAdapter {
     const c = campaign(campaignOverrides);
     const now = Date.now();
     this.emit({
-      type: 'contact-offered', offerId, campaign: c, contact: contact(contactOverrides),
-      offeredAt: now, deadline: c.timeoutMs ? now + c.timeoutMs : null,
+      type: 'contact-offered',
+      offerId,
+      campaign: c,
+      contact: contact(contactOverrides),
+      offeredAt: now,
+      deadline: c.timeoutMs ? now + c.timeoutMs : null,
     });
   }
 }
@@ -85,7 +89,10 @@ export function visibleText(el: Element): string {
 }
 
 export function plain(text: string): string {
-  return text.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const CHROMIUM = /Chrome|Chromium/.test(navigator.userAgent);
@@ -101,7 +108,9 @@ export async function expectRole(role: string, name: string, present = true): Pr
   let found: boolean;
   if (CHROMIUM) {
     const snapshot = await a11ySnapshot({});
-    found = Boolean(findAccessibilityNode(snapshot as never, (n: {role?: string; name?: string}) => n.role === role && plain(n.name ?? '') === name));
+    found = Boolean(
+      findAccessibilityNode(snapshot as never, (n: {role?: string; name?: string}) => n.role === role && plain(n.name ?? '') === name),
+    );
   } else {
     found = role === 'button' && domButtonNames(document).includes(name);
   }
@@ -115,7 +124,11 @@ function domButtonNames(root: Document | ShadowRoot): string[] {
     if (el.shadowRoot) names.push(...domButtonNames(el.shadowRoot));
     const isButton = el.localName === 'button' || el.getAttribute('role') === 'button';
     if (!isButton || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
-    const labelledBy = el.getAttribute('aria-labelledby')?.split(' ').map((id) => root.getElementById(id)?.textContent ?? '').join(' ');
+    const labelledBy = el
+      .getAttribute('aria-labelledby')
+      ?.split(' ')
+      .map((id) => root.getElementById(id)?.textContent ?? '')
+      .join(' ');
     names.push(plain(el.getAttribute('aria-label') ?? labelledBy ?? el.textContent ?? ''));
   }
   return names;

@@ -108,7 +108,10 @@ describe('End call', () => {
     const ending = button(card, 'Ending…')!;
     expect(ending.getAttribute('aria-disabled')).to.equal('true');
     ending.click();
-    expect(dialer.sent.filter((c) => c.type === 'end-call'), 'once').to.have.length(1);
+    expect(
+      dialer.sent.filter((c) => c.type === 'end-call'),
+      'once',
+    ).to.have.length(1);
     dialer.emit({type: 'call-ended', callId: 'c1'});
     await render();
     expect(card.status).to.equal('ended');

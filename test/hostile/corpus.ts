@@ -50,14 +50,24 @@ function cycle(): unknown {
 
 function throwingGetter(): unknown {
   const event = goodOffer('bad');
-  Object.defineProperty(event, 'offerId', {enumerable: true, get: () => { throw new Error('getter'); }});
+  Object.defineProperty(event, 'offerId', {
+    enumerable: true,
+    get: () => {
+      throw new Error('getter');
+    },
+  });
   return event;
 }
 
 /** A getter that throws something with no usable `toString`. */
 function throwingUnreadable(): unknown {
   const event = goodOffer('bad');
-  Object.defineProperty(event, 'contact', {enumerable: true, get: () => { throw Object.create(null); }});
+  Object.defineProperty(event, 'contact', {
+    enumerable: true,
+    get: () => {
+      throw Object.create(null);
+    },
+  });
   return event;
 }
 
@@ -68,7 +78,9 @@ function revokedProxy(): unknown {
 }
 
 function throwingProxy(): unknown {
-  const trap = () => { throw new Error('proxy'); };
+  const trap = () => {
+    throw new Error('proxy');
+  };
   return new Proxy({}, {get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap});
 }
 
@@ -116,7 +128,7 @@ const VALUES: Record<FieldKind, readonly HostileValue[]> = {
     {name: 'the largest safe integer', value: Number.MAX_SAFE_INTEGER, refused: true},
   ],
   duration: [
-    {name: 'longer than the platform\'s longest timer (2^31 ms)', value: 2 ** 31, refused: true},
+    {name: "longer than the platform's longest timer (2^31 ms)", value: 2 ** 31, refused: true},
     {name: '1e300 ms', value: 1e300, refused: true},
     {name: 'a full day', value: 86_400_000, refused: false},
   ],
@@ -207,9 +219,14 @@ export const HOSTILE_CORPUS: readonly HostileClass[] = [
   // Out of place, late, repeated
   ignored('the same offer twice', () => [goodOffer('twice'), goodOffer('twice')]),
   ignored('an offer withdrawn that was never offered', () => [{type: 'offer-withdrawn', offerId: 'ghost', reason: 'withdrawn'}]),
-  ignored('call progress for an unknown offer', () => [{type: 'call-progress', offerId: 'ghost', callId: 'ghost-call', phase: 'connected'}]),
+  ignored('call progress for an unknown offer', () => [
+    {type: 'call-progress', offerId: 'ghost', callId: 'ghost-call', phase: 'connected'},
+  ]),
   ignored('a CPA result for an unknown call', () => [{type: 'cpa-result', callId: 'ghost-call', result: 'live-voice'}]),
-  ignored('a call that ends twice', () => [{type: 'call-ended', callId: 'ghost-call'}, {type: 'call-ended', callId: 'ghost-call'}]),
+  ignored('a call that ends twice', () => [
+    {type: 'call-ended', callId: 'ghost-call'},
+    {type: 'call-ended', callId: 'ghost-call'},
+  ]),
   ignored('an answer for an unknown reservation', () => [{type: 'reservation-answered', reservationId: 'ghost'}]),
   ignored('a limit cleared that was never reached', () => [{type: 'limit-cleared'}, {type: 'limit-cleared'}]),
   refused('10,000 invalid events in a row', () => Array.from({length: 10_000}, (_, i) => ({type: 'contact-offered', offerId: i}))),

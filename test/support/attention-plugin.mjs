@@ -25,7 +25,9 @@ function puppeteerPage(session) {
 }
 
 function reason(error) {
-  return String(error?.message ?? error).split('\n')[0].replace(/\/session\/[^/\s]+/g, '/session/:id');
+  return String(error?.message ?? error)
+    .split('\n')[0]
+    .replace(/\/session\/[^/\s]+/g, '/session/:id');
 }
 
 async function setNotificationPermission(session, state) {

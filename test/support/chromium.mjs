@@ -50,7 +50,7 @@ export function ensureChromium() {
   const path = found();
   if (path) return path;
   if (process.getuid?.() === 0 && hasAptGet()) {
-    console.log('No Chromium found: installing Debian\'s chromium package (about a minute)...');
+    console.log("No Chromium found: installing Debian's chromium package (about a minute)...");
     const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
     execFileSync('apt-get', ['update', '-qq'], {stdio: 'inherit', env});
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {stdio: 'inherit', env});

@@ -42,7 +42,10 @@ export function tabsPlugin() {
             const crashed = new Promise((resolve) => page.once('error', resolve));
             cdp.send('Page.crash').catch(() => undefined);
             await within(crashed, 5_000);
-            await within(page.close().catch(() => undefined), 5_000);
+            await within(
+              page.close().catch(() => undefined),
+              5_000,
+            );
           } else {
             await page.close();
           }

@@ -51,7 +51,11 @@ const variable = (name: string, value: string, more: Record<string, unknown> = {
 });
 
 /** A preview interaction: `outboundType` and `callProcessingDetails.campaignType` name the mode, `callAssociatedDetails` the customer. */
-export function previewInteraction(customer: Customer, processing: Record<string, unknown> = {}, interaction: Record<string, unknown> = {}) {
+export function previewInteraction(
+  customer: Customer,
+  processing: Record<string, unknown> = {},
+  interaction: Record<string, unknown> = {},
+) {
   return {
     mediaType: 'telephony',
     state: 'new',
@@ -65,7 +69,13 @@ export function previewInteraction(customer: Customer, processing: Record<string
       campaignPreviewOfferTimeout: String(T0 + 30_000),
       ...processing,
     },
-    callAssociatedDetails: {ani: customer.ani, dn: CAMPAIGN_LINE, customerName: customer.name, virtualTeamName: 'Outbound Team', ronaTimeout: '30'},
+    callAssociatedDetails: {
+      ani: customer.ani,
+      dn: CAMPAIGN_LINE,
+      customerName: customer.name,
+      virtualTeamName: 'Outbound Team',
+      ronaTimeout: '30',
+    },
     callAssociatedData: {
       Global_Plan: variable('Global_Plan', customer.plan),
       // System variables and non-global ones are not the contact's details.
@@ -85,7 +95,10 @@ export function previewInteraction(customer: Customer, processing: Record<string
 /** The frames of one test file's SDK: distinct interaction ids, this SDK's agent. */
 export function frames(sdk: OfflineWebex) {
   let serial = 0;
-  const routing = (type: string, data: Record<string, unknown>) => ({type: 'RoutingMessage', data: {type, agentId: sdk.agentId, orgId: sdk.orgId, ...data}});
+  const routing = (type: string, data: Record<string, unknown>) => ({
+    type: 'RoutingMessage',
+    data: {type, agentId: sdk.agentId, orgId: sdk.orgId, ...data},
+  });
   return {
     routing,
     nextId: (prefix: string) => `${prefix}-${++serial}`,
@@ -160,4 +173,7 @@ export const card = (store: CampaignStore) => selectTask(store.snapshot(), store
 
 /** The dialer requests the SDK made since `from`, as `METHOD resource`. */
 export const dialerRequests = (sdk: OfflineWebex, from: number) =>
-  sdk.requests.slice(from).map((r) => `${r.method} ${r.resource}`).filter((r) => r.includes('/dialer/') || r.includes('/tasks/'));
+  sdk.requests
+    .slice(from)
+    .map((r) => `${r.method} ${r.resource}`)
+    .filter((r) => r.includes('/dialer/') || r.includes('/tasks/'));

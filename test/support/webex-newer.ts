@@ -48,7 +48,10 @@ export function newerSdk(sdk: OfflineWebex) {
         },
         msg: {},
       },
-      notifFail: {bind: {type: 'RoutingMessage', data: {type: failure, campaignId: p.data.campaignId}}, errId: `Service.aqm.dialer.${action}PreviewContact`},
+      notifFail: {
+        bind: {type: 'RoutingMessage', data: {type: failure, campaignId: p.data.campaignId}},
+        errId: `Service.aqm.dialer.${action}PreviewContact`,
+      },
     }));
     return async (payload: Payload) => {
       try {

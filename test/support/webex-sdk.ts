@@ -19,9 +19,7 @@ import {join} from 'node:path';
 const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
 
-export const SDK_VERSION: string = JSON.parse(
-  readFileSync(join(root, 'node_modules/@webex/contact-center/package.json'), 'utf8'),
-).version;
+export const SDK_VERSION: string = JSON.parse(readFileSync(join(root, 'node_modules/@webex/contact-center/package.json'), 'utf8')).version;
 
 /** What a test sees of the SDK: its plugin and enums, and the network edges. */
 export interface OfflineWebex {

@@ -18,7 +18,16 @@
  */
 import {Observable} from 'rxjs';
 import type {Capabilities} from '../../core/state.js';
-import {describeError, excerpt, type DialerCommand, type DialerCommandType, type DialerEvent, type DialerEventOf, type Reason, type Snapshot} from '../../protocol/index.js';
+import {
+  describeError,
+  excerpt,
+  type DialerCommand,
+  type DialerCommandType,
+  type DialerEvent,
+  type DialerEventOf,
+  type Reason,
+  type Snapshot,
+} from '../../protocol/index.js';
 import {BufferedEvents} from '../buffered-events.js';
 import {DialerError, type DialerAdapter} from '../dialer-adapter.js';
 import {
@@ -33,7 +42,15 @@ import {
   type ContactDescription,
   type PreviewPhase,
 } from './preview-contact.js';
-import type {PreviewConfiguration, StreamsAgent, StreamsCallbacks, StreamsConnect, StreamsConnection, StreamsContact, StreamsSubscription} from './streams-types.js';
+import type {
+  PreviewConfiguration,
+  StreamsAgent,
+  StreamsCallbacks,
+  StreamsConnect,
+  StreamsConnection,
+  StreamsContact,
+  StreamsSubscription,
+} from './streams-types.js';
 
 export interface AmazonConnectDialerOptions {
   /**
@@ -98,7 +115,15 @@ export class AmazonConnectDialer implements DialerAdapter {
     this.now = options.now ?? Date.now;
     this.discardAs = options.discardAs ?? 'skip';
     this.wrapUp = wrapUpOf(options.wrapUpCodes ?? DEFAULT_WRAP_UP);
-    const actions: DialerCommandType[] = ['answer-reservation', 'accept', this.discardAs, 'cancel-call', 'end-call', 'set-disposition', 'set-agent-state'];
+    const actions: DialerCommandType[] = [
+      'answer-reservation',
+      'accept',
+      this.discardAs,
+      'cancel-call',
+      'end-call',
+      'set-disposition',
+      'set-agent-state',
+    ];
     this.capabilities = {enforcesTimeout: true, actions};
     this.events$ = this.events.events$;
     this.subscriptions.push(
@@ -162,7 +187,11 @@ export class AmazonConnectDialer implements DialerAdapter {
       run();
     } catch (error) {
       const reason = excerpt(describeError(error, 'no reason given').message, MAX_REASON);
-      this.emit({type: 'stream-error', code: 'amazon-connect-bad-snapshot', message: `An Amazon Connect snapshot could not be read (${reason}).`});
+      this.emit({
+        type: 'stream-error',
+        code: 'amazon-connect-bad-snapshot',
+        message: `An Amazon Connect snapshot could not be read (${reason}).`,
+      });
     }
   }
 
@@ -211,7 +240,10 @@ export class AmazonConnectDialer implements DialerAdapter {
     if (!followed || !campaign || !phase) return base;
     const {shown} = followed;
     if (shown === 'reservation' || shown === 'answered') {
-      return {...base, reservation: {reservationId: followed.contactId, campaign, at: followed.since, answered: shown === 'answered', answering: false}};
+      return {
+        ...base,
+        reservation: {reservationId: followed.contactId, campaign, at: followed.since, answered: shown === 'answered', answering: false},
+      };
     }
     const contact = customerOf(followed.contact, this.description(followed.contact));
     return {
@@ -345,7 +377,11 @@ export class AmazonConnectDialer implements DialerAdapter {
           followed.asking = false;
           if (this.followed.get(followed.contactId) !== followed) return;
           if (!configuration) {
-            this.emit({type: 'stream-error', code: 'amazon-connect-not-preview', message: `Amazon Connect contact ${followed.contactId} is not in preview mode.`});
+            this.emit({
+              type: 'stream-error',
+              code: 'amazon-connect-not-preview',
+              message: `Amazon Connect contact ${followed.contactId} is not in preview mode.`,
+            });
             return;
           }
           followed.configuration = configuration;
@@ -354,7 +390,11 @@ export class AmazonConnectDialer implements DialerAdapter {
         (error: unknown) => {
           followed.asking = false;
           const reason = excerpt(describeError(error, 'no reason given').message, MAX_REASON);
-          this.emit({type: 'stream-error', code: 'amazon-connect-preview-unavailable', message: `Amazon Connect did not give the preview (${reason}).`});
+          this.emit({
+            type: 'stream-error',
+            code: 'amazon-connect-preview-unavailable',
+            message: `Amazon Connect did not give the preview (${reason}).`,
+          });
         },
       );
   }
@@ -398,7 +438,8 @@ export class AmazonConnectDialer implements DialerAdapter {
   private gone(followed: Followed, missed: boolean): void {
     this.followed.delete(followed.contactId);
     const {contactId, shown} = followed;
-    if (shown === 'reservation') this.emit({type: 'reservation-withdrawn', reservationId: contactId, reason: missed ? 'missed' : 'withdrawn'});
+    if (shown === 'reservation')
+      this.emit({type: 'reservation-withdrawn', reservationId: contactId, reason: missed ? 'missed' : 'withdrawn'});
     else if (shown === 'answered') this.emit({type: 'reservation-withdrawn', reservationId: contactId, reason: 'withdrawn'});
     else if (shown === 'offer') this.emit({type: 'offer-withdrawn', offerId: contactId, reason: 'withdrawn'});
     else if (shown === 'call') this.emit({type: 'call-ended', callId: contactId, at: this.now(), wrapUp: false});
@@ -410,7 +451,8 @@ export class AmazonConnectDialer implements DialerAdapter {
   private discard(action: 'skip' | 'remove', offerId: string): Observable<void> {
     if (action !== this.discardAs) return refuse('unsupported', `Amazon Connect's discard is the kit's ${this.discardAs} here.`);
     return this.onContact(offerId, ['offer'], (followed, callbacks) => {
-      if (!followed.configuration?.canDiscardPreview) throw new DialerError('discard-not-allowed', 'This campaign does not let the agent discard a preview.');
+      if (!followed.configuration?.canDiscardPreview)
+        throw new DialerError('discard-not-allowed', 'This campaign does not let the agent discard a preview.');
       const leg = agentLeg(followed);
       followed.discarding = action;
       leg.destroy(callbacks);
@@ -430,7 +472,11 @@ export class AmazonConnectDialer implements DialerAdapter {
   }
 
   /** Runs a Streams call on a followed contact the kit shows as one of `shown`. */
-  private onContact(id: string, shown: readonly Shown[], run: (followed: Followed, callbacks: StreamsCallbacks) => unknown): Observable<void> {
+  private onContact(
+    id: string,
+    shown: readonly Shown[],
+    run: (followed: Followed, callbacks: StreamsCallbacks) => unknown,
+  ): Observable<void> {
     const followed = this.followed.get(id);
     if (!followed || !shown.includes(followed.shown)) return refuse('unknown-contact', `Amazon Connect has no such contact now (${id}).`);
     return call((callbacks) => run(followed, callbacks), 'Amazon Connect refused the request.');

@@ -30,7 +30,10 @@ export class Agenda<A> {
     const entry = {at, action};
     const later = this.entries.findIndex((e) => e.at > at);
     this.entries.splice(later < 0 ? this.entries.length : later, 0, entry);
-    this.timers.set(entry, this.scheduler.schedule(() => this.run(entry), Math.max(0, at - this.scheduler.now())));
+    this.timers.set(
+      entry,
+      this.scheduler.schedule(() => this.run(entry), Math.max(0, at - this.scheduler.now())),
+    );
   }
 
   /** Drops every planned entry whose action matches. */

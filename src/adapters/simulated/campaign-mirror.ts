@@ -60,10 +60,17 @@ function intentOf(command: DialerCommand): Intent {
     case 'voicemail-left':
       return {type: 'voicemail-left', callId: command.callId};
     case 'set-disposition':
-      return {type: 'set-disposition', callId: command.callId, code: command.code, ...(command.note === undefined ? {} : {note: command.note})};
+      return {
+        type: 'set-disposition',
+        callId: command.callId,
+        code: command.code,
+        ...(command.note === undefined ? {} : {note: command.note}),
+      };
     case 'schedule-callback': {
       const request = {at: command.at, phoneNumber: command.phoneNumber, backToMe: command.backToMe};
-      return command.callId === undefined ? {type: 'schedule-callback', offerId: command.offerId ?? '', ...request} : {type: 'schedule-callback', callId: command.callId, ...request};
+      return command.callId === undefined
+        ? {type: 'schedule-callback', offerId: command.offerId ?? '', ...request}
+        : {type: 'schedule-callback', callId: command.callId, ...request};
     }
     case 'set-agent-state':
       return {type: 'set-agent-state', state: command.state, ...(command.reason === undefined ? {} : {reason: command.reason})};

@@ -74,7 +74,16 @@ export interface SimulatedCampaignScript {
 /** What the simulated dialer can do for this script (also what a page needs to reach it over the reference server). */
 export function simulatedCapabilities(script: Pick<SimulatedCampaignScript, 'campaign' | 'enforcesTimeout'>): Capabilities {
   const {campaign} = script;
-  const actions: DialerCommandType[] = ['accept', 'skip', 'remove', 'leave-campaign', 'cancel-call', 'end-call', 'voicemail-left', 'set-agent-state'];
+  const actions: DialerCommandType[] = [
+    'accept',
+    'skip',
+    'remove',
+    'leave-campaign',
+    'cancel-call',
+    'end-call',
+    'voicemail-left',
+    'set-agent-state',
+  ];
   actions.push(campaign.mode === 'preview' ? 'request-contact' : 'answer-reservation');
   if (campaign.wrapUp) actions.push('set-disposition');
   if (campaign.callbacks) actions.push('schedule-callback');
@@ -273,7 +282,7 @@ export class SimulatedDialer implements DialerAdapter {
         const wrapUp = this.wrapUp;
         if (wrapUp?.callId !== command.callId) throw stale('call');
         if (!this.script.campaign.wrapUp?.codes.some((c) => c.code === command.code)) {
-          throw new DialerError('unknown-disposition', 'That disposition is not one of this campaign\'s.');
+          throw new DialerError('unknown-disposition', "That disposition is not one of this campaign's.");
         }
         this.dispositions.set(command.callId, command.code);
         if (this.dispositions.size > RECORDS_KEPT) this.dispositions.delete(this.dispositions.keys().next().value!);
@@ -391,7 +400,12 @@ export class SimulatedDialer implements DialerAdapter {
     const contact = this.queue.take();
     if (contact === undefined) {
       this.dropReservation();
-      this.emit({type: 'action-failed', action: 'request-contact', code: 'campaign-complete', message: 'Every contact of this campaign has been worked.'});
+      this.emit({
+        type: 'action-failed',
+        action: 'request-contact',
+        code: 'campaign-complete',
+        message: 'Every contact of this campaign has been worked.',
+      });
       return;
     }
     const {campaign} = this.script;

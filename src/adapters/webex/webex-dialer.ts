@@ -493,7 +493,8 @@ export class WebexDialer implements DialerAdapter {
   private withdrawal(tracked: Tracked): DialerEventOf<'offer-withdrawn'> {
     const offerId = tracked.offerId;
     const action = tracked.pending?.offerId === offerId ? tracked.pending.action : null;
-    if (action === 'skip' || action === 'remove') return {type: 'offer-withdrawn', offerId, reason: action === 'skip' ? 'skipped' : 'removed'};
+    if (action === 'skip' || action === 'remove')
+      return {type: 'offer-withdrawn', offerId, reason: action === 'skip' ? 'skipped' : 'removed'};
     const {expiresAt, autoAction} = tracked.settings;
     if (expiresAt === null || this.now() < expiresAt) return {type: 'offer-withdrawn', offerId, reason: 'withdrawn'};
     return autoAction === 'skip' || autoAction === 'remove'
@@ -546,7 +547,8 @@ export class WebexDialer implements DialerAdapter {
 
   /** Ends a ringing preview call, as Webex's widgets do when the agent's telephony is the browser. */
   private cancel(command: DialerCommandOf<'cancel-call'>): Observable<void> {
-    if (!this.extras.browser) return refuse('unsupported', 'Webex ends a preview call from the kit only when the agent\'s telephony is the browser.');
+    if (!this.extras.browser)
+      return refuse('unsupported', "Webex ends a preview call from the kit only when the agent's telephony is the browser.");
     return this.onTask(command.callId, 'ringing', (tracked) => tracked.task.end());
   }
 
@@ -561,7 +563,8 @@ export class WebexDialer implements DialerAdapter {
 
   /** Hangs up the connected call (protocol 1.2): Webex then sends the wrap-up (or the contact's end), which ends it here. */
   private endCall(command: DialerCommandOf<'end-call'>): Observable<void> {
-    if (!this.canEndCalls) return refuse('unsupported', 'Webex ends a call from the kit only in browser telephony or when the tenant allows ending calls.');
+    if (!this.canEndCalls)
+      return refuse('unsupported', 'Webex ends a call from the kit only in browser telephony or when the tenant allows ending calls.');
     return this.onTask(command.callId, 'call', (tracked) => {
       // The SDK rejects without the dialer's reason: it is read from the raw failure, which comes first.
       let reason: string | null = null;
@@ -601,14 +604,21 @@ export class WebexDialer implements DialerAdapter {
       if (!idle) return refuse('no-idle-code', 'The agent profile has no idle code for Not ready.');
       payload = {state: 'Idle', auxCodeId: idle.id};
     }
-    return settle(() => setState.call(this.cc, payload), (error) => toDialerError(error, `Webex did not change the agent state (${errorCode(error)}).`));
+    return settle(
+      () => setState.call(this.cc, payload),
+      (error) => toDialerError(error, `Webex did not change the agent state (${errorCode(error)}).`),
+    );
   }
 
   /** Runs an SDK call for a call the adapter follows, in the phase the command needs. */
   private onTask(callId: string, phase: TaskPhase, call: (tracked: Tracked) => Promise<unknown>): Observable<void> {
     const tracked = this.byOffer(callId);
-    if (!tracked || tracked.phase !== phase) return refuse('unknown-task', `Webex has no ${phase === 'ringing' ? 'ringing ' : ''}call ${callId}.`);
-    return settle(() => call(tracked), (error) => toDialerError(error, `Webex refused the request (${errorCode(error)}).`));
+    if (!tracked || tracked.phase !== phase)
+      return refuse('unknown-task', `Webex has no ${phase === 'ringing' ? 'ringing ' : ''}call ${callId}.`);
+    return settle(
+      () => call(tracked),
+      (error) => toDialerError(error, `Webex refused the request (${errorCode(error)}).`),
+    );
   }
 }
 

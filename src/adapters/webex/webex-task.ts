@@ -62,11 +62,9 @@ export interface CampaignExtras {
 
 type Fields = Readonly<Record<string, unknown>>;
 
-const record = (value: unknown): Fields =>
-  value !== null && typeof value === 'object' ? (value as Fields) : {};
+const record = (value: unknown): Fields => (value !== null && typeof value === 'object' ? (value as Fields) : {});
 
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
 /** Webex sends booleans as the strings "true" and "false". */
 const flag = (value: unknown): boolean | null => {

@@ -129,7 +129,11 @@ export class WebSocketDialer implements DialerAdapter {
     this.lastHeard = this.scheduler.now();
     const parsed = parseServerMessage(String(data));
     if (!parsed.ok) {
-      this.events.next({type: 'stream-error', code: 'bad-message', message: `The dialer sent a message the kit does not understand (${parsed.error}).`});
+      this.events.next({
+        type: 'stream-error',
+        code: 'bad-message',
+        message: `The dialer sent a message the kit does not understand (${parsed.error}).`,
+      });
       return;
     }
     const message = parsed.value;

@@ -225,8 +225,7 @@ export class CampaignPreview extends LitElement {
   private receiveFocus(): boolean {
     const before = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
     const target =
-      this.renderRoot.querySelector<HTMLElement>('[role=dialog]') ??
-      this.renderRoot.querySelector<HTMLElement>('[part=campaign-button]');
+      this.renderRoot.querySelector<HTMLElement>('[role=dialog]') ?? this.renderRoot.querySelector<HTMLElement>('[part=campaign-button]');
     target?.focus({preventScroll: true});
     // Focus that was already there reads nothing new: the live region must speak.
     return target !== null && target !== before && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === target;
@@ -358,18 +357,22 @@ export class CampaignPreview extends LitElement {
     return html`<section part="dialog" class="dialog" role="dialog" aria-labelledby="title" aria-describedby=${ifDefined(DESCRIBED_BY[view.stage])} tabindex="-1">
       <h2 id="title" part="title">${title}</h2>
       ${view.notices.map((notice) => this.renderNotice(view, notice, msg))}
-      ${view.limit
-        ? html`<div part="limit" class="limit" role="alert">
+      ${
+        view.limit
+          ? html`<div part="limit" class="limit" role="alert">
             <strong>${msg.limitTitle}</strong>
             <bdi class="code">${view.limit.code}</bdi>
             <bdi>${view.limit.message}</bdi>
           </div>`
-        : nothing}
-      ${view.lastFailure
-        ? html`<p class="failure" role="alert">
+          : nothing
+      }
+      ${
+        view.lastFailure
+          ? html`<p class="failure" role="alert">
             ${msg.attemptFailed(isolate(view.lastFailure.contactName), reasonText(msg, view.lastFailure.reason))}
           </p>`
-        : nothing}
+          : nothing
+      }
       ${this.renderStage(view, msg)}
     </section>`;
   }
@@ -385,9 +388,7 @@ export class CampaignPreview extends LitElement {
               part="answer-button"
               class="primary"
               aria-disabled=${reservation.answering ? 'true' : 'false'}
-              @click=${() =>
-                !reservation.answering &&
-                this.intent({type: 'answer-reservation', reservationId: reservation.reservationId})}
+              @click=${() => !reservation.answering && this.intent({type: 'answer-reservation', reservationId: reservation.reservationId})}
             >
               ${msg.answer}
             </button>
@@ -446,24 +447,33 @@ export class CampaignPreview extends LitElement {
       ${campaign.mode === 'direct' ? html`<p class="hint">${msg.directHint}</p>` : nothing}
       ${parts.numbers(offer.numbers, number, msg, (chosen) => form.set({number: chosen}))}
       ${renderPart(() => parts.callingWindow(offer.callingWindow, msg), msg.partUnavailable)}
-      ${contact.details.length
-        ? html`<dl part="details" class="details" aria-label=${msg.details}>
+      ${
+        contact.details.length
+          ? html`<dl part="details" class="details" aria-label=${msg.details}>
             ${contact.details.map((d) => html`<div><dt><bdi>${d.label}</bdi></dt><dd><bdi>${d.value}</bdi></dd></div>`)}
           </dl>`
-        : nothing}
+          : nothing
+      }
       <slot name="details"></slot>
       ${renderPart(() => parts.history(contact, this.i18n.lang, msg), msg.partUnavailable)}
-      ${callback
-        ? renderPart(() => this.callback.render({
-            callback,
-            now: this.ticks.now(),
-            lang: this.i18n.lang,
-            msg,
-            // A host that drives the element checks the request itself (`callbackProblem`).
-            problem: (request) => (this.view ? null : (this.store.store?.problem({type: 'schedule-callback', offerId: offer.offerId, ...request}) ?? null)),
-            schedule: (request) => this.intent({type: 'schedule-callback', offerId: offer.offerId, ...request}),
-          }), msg.partUnavailable)
-        : nothing}
+      ${
+        callback
+          ? renderPart(
+              () =>
+                this.callback.render({
+                  callback,
+                  now: this.ticks.now(),
+                  lang: this.i18n.lang,
+                  msg,
+                  // A host that drives the element checks the request itself (`callbackProblem`).
+                  problem: (request) =>
+                    this.view ? null : (this.store.store?.problem({type: 'schedule-callback', offerId: offer.offerId, ...request}) ?? null),
+                  schedule: (request) => this.intent({type: 'schedule-callback', offerId: offer.offerId, ...request}),
+                }),
+              msg.partUnavailable,
+            )
+          : nothing
+      }
       ${countdown ? renderPart(() => this.renderCountdown(countdown, msg), msg.partUnavailable) : nothing}
       ${blocked ? html`<p class="hint">${blocked}</p>` : nothing}
       ${offer.skip ? parts.skipReason(offer.skip, form.skipReason, msg, (code) => form.set({skipReason: code, needsReason: false})) : nothing}
@@ -503,11 +513,13 @@ export class CampaignPreview extends LitElement {
     return html`<div part="notice" class="notice" role="alert">
       <p><strong>${title}</strong> <bdi class="code">${notice.code}</bdi></p>
       <p>${text}</p>
-      ${this.view || !view.inCharge
-        ? nothing
-        : html`<button class="quiet" @click=${() => this.dismiss(notice.id)}>
+      ${
+        this.view || !view.inCharge
+          ? nothing
+          : html`<button class="quiet" @click=${() => this.dismiss(notice.id)}>
             ${msg.dismiss}
-          </button>`}
+          </button>`
+      }
     </div>`;
   }
 }

@@ -12,9 +12,9 @@ function numberLabel(phone: PhoneNumber, msg: Messages): TemplateResult {
   const kind = phone.label ?? (phone.type ? msg.numberTypes[phone.type] : '');
   // The number is drawn left to right in the order it is dialled, whatever its characters.
   // The space before "(already tried)" is inside the span: a screen reader joins the pieces' text as it is.
-  return html`${kind ? html`<bdi>${kind}</bdi> · ` : nothing}<bdo dir="ltr">${phone.number}</bdo>${phone.tried
-      ? html`<span class="tried">${` (${msg.numberTried})`}</span>`
-      : nothing}`;
+  return html`${kind ? html`<bdi>${kind}</bdi> · ` : nothing}<bdo dir="ltr">${phone.number}</bdo>${
+    phone.tried ? html`<span class="tried">${` (${msg.numberTried})`}</span>` : nothing
+  }`;
 }
 
 /** The number to dial: a radio group when the agent may choose, a line otherwise. */
@@ -52,9 +52,9 @@ export function history(contact: Contact, lang: string, msg: Messages): Template
     <ol>
       ${attempts.map(
         (a) => html`<li>
-          <time datetime=${new Date(a.at).toISOString()}>${when.format(a.at)}</time> · ${reasonText(msg, a.outcome)}${a.disposition
-            ? html` · <bdi>${a.disposition}</bdi>`
-            : nothing}
+          <time datetime=${new Date(a.at).toISOString()}>${when.format(a.at)}</time> · ${reasonText(msg, a.outcome)}${
+            a.disposition ? html` · <bdi>${a.disposition}</bdi>` : nothing
+          }
         </li>`,
       )}
     </ol>

@@ -10,7 +10,7 @@ import {THEME_NAMES, themeDeclarations, type ThemeName} from '../../themes/palet
 
 /** `:host([theme=dark]) { --cpk-...: ... }` for each theme: the elements inside inherit the tokens. */
 const themeRules = THEME_NAMES.map(
-  (name) => `:host([theme='${name}'])${name === 'dark' ? ", :host([dark-mode]:not([theme]))" : ''} {\n${themeDeclarations(name)}\n}`,
+  (name) => `:host([theme='${name}'])${name === 'dark' ? ', :host([dark-mode]:not([theme]))' : ''} {\n${themeDeclarations(name)}\n}`,
 ).join('\n');
 
 /**

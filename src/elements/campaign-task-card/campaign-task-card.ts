@@ -198,7 +198,12 @@ export class CampaignTaskCard extends LitElement {
       wording = (ms) => msg.wrapUpAnnouncement(ms === null ? null : formatDuration(ms, 'ceil', this.i18n.lang));
       // A wrap-up that starts short was announced with its time already.
       this.shown!.wrapUpAnnounced = left !== null && left <= WRAP_UP_ANNOUNCE_AT * 1000;
-    } else if (wrapUp?.status === 'pending' && left !== null && !this.shown!.wrapUpAnnounced && Math.ceil(left / 1000) <= WRAP_UP_ANNOUNCE_AT) {
+    } else if (
+      wrapUp?.status === 'pending' &&
+      left !== null &&
+      !this.shown!.wrapUpAnnounced &&
+      Math.ceil(left / 1000) <= WRAP_UP_ANNOUNCE_AT
+    ) {
       this.shown!.wrapUpAnnounced = true;
       wording = (ms) => {
         const seconds = Math.ceil((ms ?? 0) / 1000);
@@ -234,28 +239,38 @@ export class CampaignTaskCard extends LitElement {
         <call-timer part="timer" exportparts="time: timer-time" .since=${task.startedAt} label=${msg.elapsed}></call-timer>
       </header>
       <p part="contact" class="contact"><bdi>${name}</bdi></p>
-      ${task.contact?.details.length
-        ? html`<dl part="details" class="details">
+      ${
+        task.contact?.details.length
+          ? html`<dl part="details" class="details">
             ${task.contact.details.map((d) => html`<div><dt><bdi>${d.label}</bdi></dt><dd><bdi>${d.value}</bdi></dd></div>`)}
           </dl>`
-        : nothing}
+          : nothing
+      }
       <slot name="details"></slot>
       ${this.renderStatus(task, name, msg)}
       ${task.voicemailPrompt ? this.renderVoicemail(task, msg) : nothing}
       ${task.inCharge ? nothing : renderElsewhere(msg, () => this.intent({type: 'take-control'}))}
       ${wrapUp ? renderPart(() => this.renderWrapUp(task, wrapUp, msg), msg.partUnavailable) : nothing}
-      ${callback && task.callId
-        ? renderPart(() => this.callback.render({
-            callback,
-            now: this.ticks.now(),
-            lang: this.i18n.lang,
-            msg,
-            // A host that drives the card checks the request itself (`callbackProblem`).
-            problem: (request) =>
-              this.task !== undefined ? null : (this.store.store?.problem({type: 'schedule-callback', callId: task.callId!, ...request}) ?? null),
-            schedule: (request) => this.intent({type: 'schedule-callback', callId: task.callId!, ...request}),
-          }), msg.partUnavailable)
-        : nothing}
+      ${
+        callback && task.callId
+          ? renderPart(
+              () =>
+                this.callback.render({
+                  callback,
+                  now: this.ticks.now(),
+                  lang: this.i18n.lang,
+                  msg,
+                  // A host that drives the card checks the request itself (`callbackProblem`).
+                  problem: (request) =>
+                    this.task !== undefined
+                      ? null
+                      : (this.store.store?.problem({type: 'schedule-callback', callId: task.callId!, ...request}) ?? null),
+                  schedule: (request) => this.intent({type: 'schedule-callback', callId: task.callId!, ...request}),
+                }),
+              msg.partUnavailable,
+            )
+          : nothing
+      }
       <slot name="actions"></slot>
     </article>`;
   }
@@ -272,9 +287,11 @@ export class CampaignTaskCard extends LitElement {
       const busy = end ? task.ending : task.cancelling;
       const busyText = end ? msg.ending : msg.cancelling;
       return html`<div class="status-row">
-        ${end
-          ? html`<p id="status" part="status" class="status">${this.statusText(task, msg)}</p>`
-          : html`<span id="status" class="visually-hidden">${msg.status.ringing}</span>`}
+        ${
+          end
+            ? html`<p id="status" part="status" class="status">${this.statusText(task, msg)}</p>`
+            : html`<span id="status" class="visually-hidden">${msg.status.ringing}</span>`
+        }
         <button
           part=${end ? 'end-button' : 'cancel-button'}
           class="cancel"
@@ -292,30 +309,43 @@ export class CampaignTaskCard extends LitElement {
   private renderWrapUp(task: TaskView, wrapUp: NonNullable<TaskView['wrapUp']>, msg: Messages): TemplateResult {
     // The tab in charge takes the disposition; here it is only shown.
     if (!task.inCharge && wrapUp.status === 'pending') return wrapUpPendingElsewhere(wrapUp, this.ticks.now(), this.i18n.lang, msg);
-    return wrapUpForm(wrapUp, this.ticks.now(), this.i18n.lang, this.wrapUpForm, {
-      code: (code) => (this.wrapUpForm = {...this.wrapUpForm, code, needsCode: false}),
-      note: (note) => (this.wrapUpForm = {...this.wrapUpForm, note}),
-      save: () => {
-        const {code, note} = this.wrapUpForm;
-        if (!code) {
-          this.wrapUpForm = {...this.wrapUpForm, needsCode: true};
-          this.renderRoot.querySelector<HTMLElement>('[part=wrap-up] select')?.focus();
-          return;
-        }
-        this.intent(note.trim() ? {type: 'set-disposition', callId: task.callId!, code, note} : {type: 'set-disposition', callId: task.callId!, code});
+    return wrapUpForm(
+      wrapUp,
+      this.ticks.now(),
+      this.i18n.lang,
+      this.wrapUpForm,
+      {
+        code: (code) => (this.wrapUpForm = {...this.wrapUpForm, code, needsCode: false}),
+        note: (note) => (this.wrapUpForm = {...this.wrapUpForm, note}),
+        save: () => {
+          const {code, note} = this.wrapUpForm;
+          if (!code) {
+            this.wrapUpForm = {...this.wrapUpForm, needsCode: true};
+            this.renderRoot.querySelector<HTMLElement>('[part=wrap-up] select')?.focus();
+            return;
+          }
+          this.intent(
+            note.trim()
+              ? {type: 'set-disposition', callId: task.callId!, code, note}
+              : {type: 'set-disposition', callId: task.callId!, code},
+          );
+        },
       },
-    }, msg);
+      msg,
+    );
   }
 
   private renderVoicemail(task: TaskView, msg: Messages): TemplateResult {
     const callId = task.callId!;
     return html`<div part="voicemail" class="voicemail" role="group" aria-label=${msg.status['answering-machine']}>
       <p>${task.voicemailLeft ? msg.voicemailDone : msg.voicemailPrompt}</p>
-      ${task.voicemailLeft || !task.inCharge
-        ? nothing
-        : html`<button part="voicemail-button" class="primary" @click=${() => this.intent({type: 'voicemail-left', callId})}>
+      ${
+        task.voicemailLeft || !task.inCharge
+          ? nothing
+          : html`<button part="voicemail-button" class="primary" @click=${() => this.intent({type: 'voicemail-left', callId})}>
             ${msg.voicemailLeft}
-          </button>`}
+          </button>`
+      }
     </div>`;
   }
 }

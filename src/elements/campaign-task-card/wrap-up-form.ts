@@ -63,15 +63,19 @@ export function wrapUpForm(
       </select>
     </label>
     ${form.needsCode ? html`<p class="hint" role="alert">${msg.dispositionNeeded}</p>` : nothing}
-    ${wrapUp.allowNote
-      ? html`<label class="field">
+    ${
+      wrapUp.allowNote
+        ? html`<label class="field">
           <span>${msg.dispositionNote}</span>
           <textarea maxlength="2000" rows="2" .value=${form.note} @input=${(e: Event) => on.note((e.target as HTMLTextAreaElement).value)}></textarea>
         </label>`
-      : nothing}
-    ${left !== null
-      ? html`<p class="countdown" role="timer" aria-live="off">${msg.wrapUpEndsIn(isolateLtr(formatDuration(left, 'ceil', lang)))}</p>`
-      : nothing}
+        : nothing
+    }
+    ${
+      left !== null
+        ? html`<p class="countdown" role="timer" aria-live="off">${msg.wrapUpEndsIn(isolateLtr(formatDuration(left, 'ceil', lang)))}</p>`
+        : nothing
+    }
     <button part="disposition-button" class="primary" type="submit">${msg.saveDisposition}</button>
   </form>`;
 }

@@ -42,11 +42,17 @@ export interface SdkRequest {
 }
 
 /** Success with `data`, or a CTI failure such as `{type: 'InvalidStateException', message: '...'}`. */
-export type ApiAnswer = {readonly data?: unknown; readonly error?: {readonly type: string; readonly message: string; readonly statusCode?: number}};
+export type ApiAnswer = {
+  readonly data?: unknown;
+  readonly error?: {readonly type: string; readonly message: string; readonly statusCode?: number};
+};
 /** Success with `data`, or an SDK error response. */
 export type SdkAnswer =
   | {readonly data: unknown; readonly error?: undefined}
-  | {readonly data?: undefined; readonly error: {readonly errorKey: string; readonly reason: string; readonly details?: Record<string, unknown>}};
+  | {
+      readonly data?: undefined;
+      readonly error: {readonly errorKey: string; readonly reason: string; readonly details?: Record<string, unknown>};
+    };
 /** How to answer: an answer, `'hold'` to leave the request pending (answer it later with `respond...`), or a function of the request. */
 export type Rule<Request, Answer> = Answer | 'hold' | ((request: Request) => Answer | 'hold');
 
@@ -240,7 +246,12 @@ async function start(): Promise<StandInCcp> {
   const container = document.createElement('div');
   container.style.cssText = 'position: fixed; inset: auto 0 0 auto; width: 320px; height: 240px;';
   document.body.append(container);
-  connect.core.initCCP(container, {ccpUrl, loginPopup: false, region: REGION, softphone: {allowFramedSoftphone: false, disableRingtone: true}});
+  connect.core.initCCP(container, {
+    ccpUrl,
+    loginPopup: false,
+    region: REGION,
+    softphone: {allowFramedSoftphone: false, disableRingtone: true},
+  });
   // The event bus exists only once initCCP has run; the acknowledge that initialises comes later, from the stand-in.
   const initialised = new Promise<void>((resolve) => connect.core.onInitialized(() => resolve()));
   const iframe = container.querySelector('iframe')!;

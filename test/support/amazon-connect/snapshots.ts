@@ -25,7 +25,8 @@ export type AgentErrorStateName =
   | 'MissedCallAgent'
   | 'MissedCallCustomer'
   | 'RealtimeCommunicationError';
-export type ContactStateType = 'init' | 'incoming' | 'pending' | 'connecting' | 'connected' | 'missed' | 'error' | 'ended' | 'rejected' | 'paused';
+export type ContactStateType =
+  'init' | 'incoming' | 'pending' | 'connecting' | 'connected' | 'missed' | 'error' | 'ended' | 'rejected' | 'paused';
 export type ConnectionStateType = 'init' | 'connecting' | 'connected' | 'hold' | 'disconnected' | 'silent_monitor' | 'barge';
 
 /** One of the agent's configured states, as `agent.getAgentStates()` lists them and `agent.setState()` takes them. */
@@ -87,7 +88,11 @@ export interface AgentSnapshot {
   readonly snapshotTimestamp: Date;
 }
 
-export const AVAILABLE: AgentStateDefinition = {agentStateARN: `${INSTANCE_ARN}/agent-state/available`, name: 'Available', type: 'routable'};
+export const AVAILABLE: AgentStateDefinition = {
+  agentStateARN: `${INSTANCE_ARN}/agent-state/available`,
+  name: 'Available',
+  type: 'routable',
+};
 export const BREAK: AgentStateDefinition = {agentStateARN: `${INSTANCE_ARN}/agent-state/break`, name: 'Break', type: 'not_routable'};
 export const OFFLINE: AgentStateDefinition = {agentStateARN: `${INSTANCE_ARN}/agent-state/offline`, name: 'Offline', type: 'offline'};
 
@@ -95,7 +100,12 @@ export const OFFLINE: AgentStateDefinition = {agentStateARN: `${INSTANCE_ARN}/ag
 export const agentState = (definition: AgentStateDefinition, since = new Date()): AgentState => ({...definition, startTimestamp: since});
 
 /** A system error state: it has no ARN (the agent cannot choose it) and type `error`. */
-export const errorState = (name: AgentErrorStateName, since = new Date()): AgentState => ({agentStateARN: null, name, type: 'error', startTimestamp: since});
+export const errorState = (name: AgentErrorStateName, since = new Date()): AgentState => ({
+  agentStateARN: null,
+  name,
+  type: 'error',
+  startTimestamp: since,
+});
 
 /** An agent snapshot; the availability state follows the agent state unless given. */
 export function agentSnapshot({

@@ -93,7 +93,12 @@ function fromDriver(message) {
       toStreams('agent::update', asTheWorkerSendsIt(message.agent));
       break;
     case 'api_response':
-      toStreams('api_response', {event: 'api_response', requestId: message.requestId, data: message.data ?? null, err: workerError(message.error)});
+      toStreams('api_response', {
+        event: 'api_response',
+        requestId: message.requestId,
+        data: message.data ?? null,
+        err: workerError(message.error),
+      });
       break;
     case 'sdk_response':
       answerSdk(message);
@@ -107,7 +112,13 @@ function fromDriver(message) {
 /** A failed CTI call as the worker reports it: the formatted AWS error, as a JSON string. */
 function workerError(error) {
   if (!error) return null;
-  return JSON.stringify({type: error.type, message: error.message, stack: [], retryStatus: 'none', ...(error.statusCode && {statusCode: error.statusCode})});
+  return JSON.stringify({
+    type: error.type,
+    message: error.message,
+    stack: [],
+    retryStatus: 'none',
+    ...(error.statusCode && {statusCode: error.statusCode}),
+  });
 }
 
 function answerSdk({requestId, data, error}) {
@@ -115,7 +126,15 @@ function answerSdk({requestId, data, error}) {
   sdkRequests.delete(requestId);
   sdkPort.postMessage(
     error
-      ? {type: 'response', namespace, requestId, isError: true, errorKey: error.errorKey, reason: error.reason, details: {command, requestData, ...error.details}}
+      ? {
+          type: 'response',
+          namespace,
+          requestId,
+          isError: true,
+          errorKey: error.errorKey,
+          reason: error.reason,
+          details: {command, requestData, ...error.details},
+        }
       : {type: 'response', namespace, requestId, isError: false, data},
   );
 }
