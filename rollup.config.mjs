@@ -1,7 +1,7 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import {readFileSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import {tsImport} from 'tsx/esm/api';
 
 /**
@@ -20,6 +20,12 @@ const assets = () => ({
     const brand = 'brand-example.css';
     this.emitFile({type: 'asset', fileName: `themes/${brand}`, source: readFileSync(`src/themes/${brand}`)});
   },
+});
+
+/** Empties dist/bundle-chunks first: the chunks' names carry a hash, so an earlier build's would stay and ship. */
+const cleanChunks = () => ({
+  name: 'cpk-clean-chunks',
+  buildStart: () => rmSync('dist/bundle-chunks', {recursive: true, force: true}),
 });
 
 const tsOptions = (declarations) => ({
@@ -48,15 +54,27 @@ export default [
     plugins: [typescript(tsOptions(true)), assets()],
     output: {dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true},
   },
-  // For a <script type="module"> drop-in: everything in one minified file.
+  // For a <script type="module"> drop-in: everything in one minified module, with what only some pages
+  // need (the pt-BR and Arabic messages, the callback and wrap-up forms) in chunks beside it that it
+  // imports when first needed, by a path relative to itself.
   {
-    input: 'src/index.ts',
+    input: {'campaign-preview-kit.bundle': 'src/index.ts'},
+    // The chunks import what they share from the bundle itself (extra, minified export names)
+    // rather than from a third file the bundle would wait for.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
+      cleanChunks(),
       // es2015: RxJS's ES2015 build (classes, no ES5 helpers) is smaller.
       nodeResolve({exportConditions: ['production', 'es2015']}),
       typescript(tsOptions(false)),
       terser({ecma: 2022, module: true, format: {comments: false}}),
     ],
-    output: {file: 'dist/campaign-preview-kit.bundle.js', format: 'es', sourcemap: true},
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'bundle-chunks/[name]-[hash].js',
+    },
   },
 ];

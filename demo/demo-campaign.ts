@@ -1,54 +1,15 @@
 /**
- * A ready-made simulated campaign, configured from URL-style parameters
- * (the demo desktop's query string). Unknown or malformed values fall back to
- * the defaults and are reported, never thrown.
+ * The demo desktop's campaign, configured from URL-style parameters (its
+ * query string): a thin parser over the kit's typed `simulatedCampaign()`.
+ * Unknown or malformed values fall back to the defaults and are reported,
+ * never thrown.
  */
 import type {Campaign, CampaignMode, TimeoutAction} from '../src/protocol/index.js';
 import {localTime} from '../src/core/calling-window.js';
+import {SAMPLE_CONTACTS, simulatedCampaign} from '../src/adapters/simulated/sample-campaign.js';
 import type {SimulatedCampaignScript, SimulatedContact, SimulatedOutcome} from '../src/adapters/simulated/simulated-dialer.js';
 
-export const SAMPLE_CONTACTS: readonly SimulatedContact[] = [
-  {
-    id: 'c-1001',
-    name: 'Maria Oliveira',
-    phoneNumbers: [{number: '+55 11 91234-5678', label: 'Mobile'}],
-    details: [
-      {label: 'Account', value: 'ACC-88213'},
-      {label: 'Plan', value: 'Fibra 500'},
-      {label: 'Reason', value: 'Contract renewal'},
-    ],
-  },
-  {
-    id: 'c-1002',
-    name: 'John Carter',
-    phoneNumbers: [{number: '+1 415 555 0142', label: 'Work'}],
-    details: [
-      {label: 'Account', value: 'ACC-10477'},
-      {label: 'Plan', value: 'Business 1G'},
-      {label: 'Reason', value: 'Upgrade offer'},
-    ],
-  },
-  {
-    id: 'c-1003',
-    name: 'Ana Souza',
-    phoneNumbers: [{number: '+55 21 99876-5432', label: 'Mobile'}],
-    details: [
-      {label: 'Account', value: 'ACC-55120'},
-      {label: 'Plan', value: 'Fibra 300'},
-      {label: 'Reason', value: 'Overdue invoice'},
-    ],
-  },
-  {
-    id: 'c-1004',
-    name: 'Peter Schmidt',
-    phoneNumbers: [{number: '+49 30 5550 1234', label: 'Home'}],
-    details: [
-      {label: 'Account', value: 'ACC-20931'},
-      {label: 'Plan', value: 'Mobile Plus'},
-      {label: 'Reason', value: 'Satisfaction survey'},
-    ],
-  },
-];
+export {SAMPLE_CONTACTS};
 
 /**
  * The options beyond the source text (number types, skip reasons, do-not-call,
@@ -164,50 +125,52 @@ export interface DemoCampaign {
 }
 
 /**
- * Builds the demo's campaign from a query string such as `?mode=direct&timeout=10`.
- * `beyond=false` turns off the options beyond the source text.
+ * Builds the demo's campaign from a query string such as `?mode=direct&timeout=10`
+ * (durations in whole seconds). `beyond=false` turns off the options beyond the source text.
  */
 export function demoCampaign(params: URLSearchParams, now: number = Date.now()): DemoCampaign {
   const ignored: string[] = [];
-  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+  const pick = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
     const raw = params.get(name);
-    if (raw === null) return fallback;
+    if (raw === null) return undefined;
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     ignored.push(name);
-    return fallback;
+    return undefined;
   };
-  const flag = (name: string, fallback: boolean): boolean => pick(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
-  const count = (name: string, fallback: number | undefined): number | undefined => {
+  const flag = (name: string): boolean | undefined => {
+    const value = pick(name, ['true', 'false']);
+    return value === undefined ? undefined : value === 'true';
+  };
+  const count = (name: string): number | undefined => {
     const raw = params.get(name);
-    if (raw === null) return fallback;
+    if (raw === null) return undefined;
     const value = Number(raw);
     if (raw.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= 86_400) return value;
     ignored.push(name);
-    return fallback;
+    return undefined;
   };
+  const ms = (seconds: number | undefined) => (seconds === undefined ? undefined : seconds * 1000);
 
-  const mode = pick('mode', MODES, 'standard');
-  const beyond = flag('beyond', true);
-  const campaign: Campaign = {
+  // The demo's defaults where they differ from the kit's: standard mode, and the options beyond the source text.
+  const mode = pick('mode', MODES) ?? 'standard';
+  const beyond = flag('beyond') ?? true;
+  const script = simulatedCampaign({
+    mode,
     id: `demo-${mode}`,
     name: {preview: 'Renewals (preview)', standard: 'Renewals (standard preview)', direct: 'Renewals (direct preview)'}[mode],
-    mode,
-    timeoutMs: (count('timeout', 30) ?? 30) * 1000,
-    timeoutAction: pick('timeoutAction', ACTIONS, 'skip'),
-    allowSkip: flag('allowSkip', true),
-    allowRemove: flag('allowRemove', true),
-    allowEndCall: flag('endCall', true),
-    cpa: flag('cpa', true),
+    timeoutMs: ms(count('timeout')),
+    timeoutAction: pick('timeoutAction', ACTIONS),
+    allowSkip: flag('allowSkip'),
+    allowRemove: flag('allowRemove'),
+    allowEndCall: flag('endCall'),
+    cpa: flag('cpa'),
     ...(beyond ? BEYOND_OPTIONS : {}),
-  };
-  const script: SimulatedCampaignScript = {
-    campaign,
     contacts: beyond ? beyondContacts(now) : SAMPLE_CONTACTS,
-    outcome: pick('outcome', OUTCOMES, 'answer'),
-    ringMs: (count('ringSeconds', 3) ?? 3) * 1000,
-    talkMs: (count('talkSeconds', 8) ?? 8) * 1000,
-    concurrentCallLimit: count('limit', undefined),
-    agentAvailable: flag('autoAvailable', false),
-  };
+    outcome: pick('outcome', OUTCOMES),
+    ringMs: ms(count('ringSeconds')),
+    talkMs: ms(count('talkSeconds')),
+    concurrentCallLimit: count('limit'),
+    agentAvailable: flag('autoAvailable'),
+  });
   return {script, ignored};
 }

@@ -13,7 +13,16 @@ export {campaignStoreContext} from './context/store-context.js';
 export {registerCampaignStore, watchCampaignStore} from './context/store-registry.js';
 export {SharedTicker, sharedTicker, type TickSource} from './controllers/shared-ticker.js';
 export * from './events/index.js';
-export {registerMessages, messagesFor, formatDuration, isolate, type Isolated, type Messages, type MessageOverrides} from './i18n/index.js';
+export {
+  registerMessages,
+  messagesFor,
+  loadMessages,
+  formatDuration,
+  isolate,
+  type Isolated,
+  type Messages,
+  type MessageOverrides,
+} from './i18n/index.js';
 export {alertInBackground, alertsFromTokens, type BackgroundAlertOptions} from './attention/background-alerts.js';
 export {requestAlertPermission} from './attention/desktop-notification.js';
 export {focusStoreElement, type FocusRole} from './controllers/focus-handoff-controller.js';

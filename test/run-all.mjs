@@ -59,14 +59,15 @@ check('lint (ESLint with lit and lit-a11y rules, lit-analyzer)', () => run('npm'
 
 check('formatting (prettier --check)', () => run('npm', ['run', '--silent', 'format:check']));
 
-check('custom-elements.json is up to date', () => {
-  const manifest = join(root, 'custom-elements.json');
-  const committed = existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
+check('custom-elements.json and the React event map are up to date', () => {
+  // `npm run analyze` writes the manifest and, from its @fires, src/react/events.generated.ts: both are committed.
+  const generated = ['custom-elements.json', 'src/react/events.generated.ts'].map((file) => join(root, file));
+  const committed = generated.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : ''));
   const result = run('npm', ['run', '--silent', 'analyze']);
-  const fresh = readFileSync(manifest, 'utf8');
-  if (committed !== fresh) {
-    writeFileSync(manifest, committed);
-    console.error('custom-elements.json is out of date: run `npm run analyze` and commit it.');
+  const stale = generated.filter((file, i) => !existsSync(file) || readFileSync(file, 'utf8') !== committed[i]);
+  if (stale.length) {
+    generated.forEach((file, i) => writeFileSync(file, committed[i]));
+    console.error(`${stale.map((file) => relative(root, file)).join(', ')} out of date: run \`npm run analyze\` and commit.`);
     return {...result, ok: false};
   }
   return result;
@@ -92,6 +93,7 @@ function nodeTests(name, testFiles) {
   return {...result, passed: count('pass'), failed: count('fail') + count('cancelled')};
 }
 
+// After the build: test/core/tsx-types.test.ts and react-events.test.ts read dist/ (the types a host gets).
 runner('core tests (node:test)', () => nodeTests('core', files('test/core', '.test.ts')));
 
 /** web-test-runner in the browsers named (CPK_BROWSERS), counted by test/support/count-reporter.mjs. */
@@ -117,6 +119,15 @@ check('build Storybook (storybook-static/)', () => run('npm', ['run', '--silent'
 
 runner('page tests (every story, axe; pages under a strict CSP; headless Chromium)', () =>
   nodeTests('pages', [...files('test/stories', '.test.mjs'), ...files('test/csp', '.test.mjs')]),
+);
+
+// The README's host guides (demo/examples/hosts/): built by name from the packed package, then used in Chromium.
+check('host guides: npm pack, ngc type check, Vite builds of the React, Vue, Svelte and Angular apps', () =>
+  run(process.execPath, ['test/hosts/build.mjs']),
+);
+
+runner('host guide apps (React, Vue, Svelte, Angular, plain HTML; headless Chromium)', () =>
+  nodeTests('hosts', files('test/hosts', '.test.mjs')),
 );
 
 console.log('\n=== summary');

@@ -1,5 +1,15 @@
+import {defer, from, of, type Observable} from 'rxjs';
 import type {Attention} from '../core/attention.js';
-import {formatDuration, isolate, isolateLtr, type Isolated, type Messages} from '../i18n/index.js';
+import {
+  formatDuration,
+  isolate,
+  isolateLtr,
+  loadMessages,
+  loadedMessages,
+  messagesFor,
+  type Isolated,
+  type Messages,
+} from '../i18n/index.js';
 
 /** What a background alert says: the document title and notification title, and the notification's text. */
 export interface AlertText {
@@ -51,4 +61,18 @@ export function languageOf(element: Element): string {
     at = root instanceof ShadowRoot ? root.host : null;
   }
   return tagged?.getAttribute('lang') || element.ownerDocument.documentElement.lang || 'en';
+}
+
+/**
+ * The messages of `lang` for an alert, loaded first: on subscription, at once
+ * when they are at hand (English, a registered language, one an element
+ * already loaded), otherwise once loaded (pt-BR and ar load on demand), so
+ * that an alert is never said in another language first; English should
+ * they fail to load.
+ */
+export function alertMessages(lang: string): Observable<Messages> {
+  return defer(() => {
+    const loaded = loadedMessages(lang);
+    return loaded ? of(loaded) : from(loadMessages(lang).catch(() => messagesFor(lang)));
+  });
 }

@@ -12,9 +12,9 @@ import {
 } from 'rxjs';
 import {selectAttention, type Attention} from '../core/attention.js';
 import {focusStoreElement} from '../controllers/focus-handoff-controller.js';
-import {messagesFor} from '../i18n/index.js';
+import type {Messages} from '../i18n/index.js';
 import type {CampaignStore} from '../store/campaign-store.js';
-import {alertText, languageOf} from './alert-text.js';
+import {alertMessages, alertText, languageOf} from './alert-text.js';
 import {showNotification} from './desktop-notification.js';
 import {pageAway$} from './page-visibility.js';
 import {RingTone} from './ring-tone.js';
@@ -83,10 +83,9 @@ export function alertInBackground(store: CampaignStore, host: Element, options: 
   if (!title && !notification && !ring) return () => undefined;
   const doc = host.ownerDocument;
 
-  const alert = (attention: Attention) =>
+  const alert = (attention: Attention, lang: string, msg: Messages) =>
     new Observable<never>(() => {
-      const lang = languageOf(host);
-      const text = alertText(attention, messagesFor(lang), lang, store.now());
+      const text = alertText(attention, msg, lang, store.now());
       const stops: (() => void)[] = [];
       if (title) stops.push(flashTitle(doc, text.title, {scheduler, still: () => prefersReducedMotion(doc)}));
       if (notification) {
@@ -111,7 +110,12 @@ export function alertInBackground(store: CampaignStore, host: Element, options: 
       scan(watch, initial),
       map((w) => (w.away && !w.seen ? w.attention : null)),
       distinctUntilChanged((a, b) => a?.key === b?.key),
-      switchMap((attention) => (attention ? alert(attention) : EMPTY)),
+      // In the host's language, loaded first when the kit loads it on demand (at once when it is here).
+      switchMap((attention) => {
+        if (!attention) return EMPTY;
+        const lang = languageOf(host);
+        return alertMessages(lang).pipe(switchMap((msg) => alert(attention, lang, msg)));
+      }),
     )
     .subscribe();
   return () => {

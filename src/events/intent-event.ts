@@ -5,6 +5,12 @@ export type ElementIntent = Exclude<Intent, {type: 'set-agent-state'} | {type: '
 
 export type IntentEventName = `campaign-${ElementIntent['type']}`;
 
+/**
+ * The intent of one type, as the `@fires` tags name it:
+ * `CampaignIntentEvent<IntentOf<'accept'>>` is the event of `campaign-accept`.
+ */
+export type IntentOf<T extends ElementIntent['type']> = Extract<ElementIntent, {type: T}>;
+
 /** Who asked: the agent, or the kit at an offer's deadline (R-C1). */
 export type IntentSource = 'agent' | 'timeout';
 

@@ -92,8 +92,10 @@ async function desktop(alerts: string | null = 'title', wrapper = (inner: Return
   const store = createCampaignStore(dialer);
   provider.store = store;
   await provider.updateComplete;
-  dialer.emit({type: 'agent-state', state: 'available'});
   const preview = provider.querySelector('campaign-preview') as CampaignPreview;
+  // Drawn, in its language: a language loaded on demand (pt-BR, ar) is here once it has.
+  await preview.updateComplete;
+  dialer.emit({type: 'agent-state', state: 'available'});
   return {tree, provider, preview, dialer, store};
 }
 
@@ -507,6 +509,7 @@ describe('noticed in the background', () => {
       useFakeClock();
       const shown = recordNotifications();
       const host = await fixture<HTMLDivElement>(html`<div lang="pt-BR"><campaign-preview></campaign-preview></div>`);
+      await host.querySelector('campaign-preview')!.updateComplete;
       const dialer = new ScriptedDialer();
       const swap = provideCampaignStore(host, createCampaignStore(dialer), {alerts: 'notification'});
       await page.hide();

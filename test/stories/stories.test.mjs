@@ -50,8 +50,12 @@ describe('every story renders without errors and passes axe', () => {
             () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
             {timeout: 15_000},
           );
-          // Let the elements finish rendering.
-          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          // Let the elements finish rendering: the kit's wait for a language or a form they load on demand.
+          await page.evaluate(async () => {
+            const elements = [...document.querySelectorAll('#storybook-root *')].filter((el) => 'updateComplete' in el);
+            await Promise.all(elements.map((el) => el.updateComplete));
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          });
           const failed = await page.evaluate(
             () => document.body.classList.contains('sb-show-errordisplay') && document.querySelector('#error-message')?.textContent,
           );

@@ -2,10 +2,11 @@
  * Custom Elements Manifest settings (`npm run analyze`). The class comments
  * are the public contract; events the analyzer infers from `dispatchEvent`
  * calls (often with a wrong name) duplicate the documented `@fires` and are dropped.
- * From the same manifest: VS Code custom data and JSX types in dist/ide/.
+ * Each `@fires {EventClass} name` is typed (an untyped one fails the analysis);
+ * from the same manifest: VS Code custom data and JSX types in dist/ide/, and
+ * the React wrappers' events in src/react/events.generated.ts (test/support/cem-events.mjs).
  */
-import {customElementJsxPlugin} from 'custom-element-jsx-integration';
-import {customElementVsCodePlugin} from 'custom-element-vs-code-integration';
+import {jsxTypesPlugin, reactEventsPlugin, vsCodePlugin} from './cem-events.mjs';
 
 const ide = {outdir: 'dist/ide', hideLogs: true};
 
@@ -28,11 +29,14 @@ export default {
         }
       },
     },
-    customElementVsCodePlugin({...ide, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json'}),
-    customElementJsxPlugin({
+    // After the one above: they read the sorted modules and the documented events only.
+    reactEventsPlugin(),
+    vsCodePlugin({...ide, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json'}),
+    jsxTypesPlugin({
       ...ide,
       fileName: 'jsx.d.ts',
       componentTypePath: (_name, tag) => `../elements/${tag}/${tag}.js`,
+      kitTypes: '../index.js',
     }),
   ],
 };

@@ -4,6 +4,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {AnnouncerController} from '../../controllers/announcer-controller.js';
 import {CallbackFormController} from '../../controllers/callback-form-controller.js';
 import {FocusHandoffController} from '../../controllers/focus-handoff-controller.js';
+import {partsDrawn} from '../../controllers/lazy-part.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {OfferFormController} from '../../controllers/offer-form-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
@@ -73,15 +74,15 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<Decision, Shortcut>> = {
  * agent's focus was lost or rests on the dialog or the Campaign button, and
  * after Accept focus moves on to the task card's call.
  *
- * @fires campaign-request-contact - Before asking the dialer for a contact. Cancelable.
- * @fires campaign-answer-reservation - Before answering the reservation call. Cancelable.
- * @fires campaign-accept - Before accepting the contact (detail names the phone number). Cancelable. (At the deadline the provider fires it, with `detail.source` `timeout`.)
- * @fires campaign-skip - Before skipping the contact. Cancelable.
- * @fires campaign-remove - Before removing the contact from the campaign. Cancelable.
- * @fires campaign-leave - Before leaving the campaign. Cancelable.
- * @fires campaign-schedule-callback - Before scheduling a callback for the contact. Cancelable.
- * @fires campaign-take-control - Before moving control of the agent's dialer to this tab (Use here). Cancelable.
- * @fires campaign-preview-change - The dialog moved to another stage (`detail.stage`).
+ * @fires {CampaignIntentEvent<IntentOf<'request-contact'>>} campaign-request-contact - Before asking the dialer for a contact. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'answer-reservation'>>} campaign-answer-reservation - Before answering the reservation call. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'accept'>>} campaign-accept - Before accepting the contact (detail names the phone number). Cancelable. (At the deadline the provider fires it, with `detail.source` `timeout`.)
+ * @fires {CampaignIntentEvent<IntentOf<'skip'>>} campaign-skip - Before skipping the contact. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'remove'>>} campaign-remove - Before removing the contact from the campaign. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'leave'>>} campaign-leave - Before leaving the campaign. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'schedule-callback'>>} campaign-schedule-callback - Before scheduling a callback for the contact. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'take-control'>>} campaign-take-control - Before moving control of the agent's dialer to this tab (Use here). Cancelable.
+ * @fires {CampaignPreviewChangeEvent} campaign-preview-change - The dialog moved to another stage (`detail.stage`).
  *
  * @slot contact-header - Replaces the contact's name and campaign line (e.g. with a link to the host's CRM).
  * @slot details - Extra content after the contact's detail fields (notes, history...).
@@ -179,6 +180,16 @@ export class CampaignPreview extends LitElement {
 
   private get current(): PreviewView | undefined {
     return this.view ?? this.store.value;
+  }
+
+  /** Draws only once the messages of the element's language are loaded: no frame in another language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.i18n.beforeUpdate(() => super.scheduleUpdate());
+  }
+
+  /** Also waits for a lazy part (the callback form) the element is loading, and the element drawn with it. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return partsDrawn(this, () => super.getUpdateComplete());
   }
 
   protected override willUpdate(): void {

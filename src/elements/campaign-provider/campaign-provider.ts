@@ -42,10 +42,10 @@ const themeRules = THEME_NAMES.map(
  * focused, nor for what arrived while it was, nor in a tab that mirrors
  * another tab in charge.
  *
- * @fires campaign-error - A command failed, the dialer sent something unreadable, or the connection was lost.
- * @fires campaign-accept - Before the kit accepts at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
- * @fires campaign-skip - Before the kit skips at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
- * @fires campaign-remove - Before the kit removes at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
+ * @fires {CampaignErrorEvent} campaign-error - A command failed, the dialer sent something unreadable, or the connection was lost.
+ * @fires {CampaignIntentEvent<IntentOf<'accept'>>} campaign-accept - Before the kit accepts at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
+ * @fires {CampaignIntentEvent<IntentOf<'skip'>>} campaign-skip - Before the kit skips at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
+ * @fires {CampaignIntentEvent<IntentOf<'remove'>>} campaign-remove - Before the kit removes at the offer's deadline (`detail.source` `timeout`). Cancelable: the host takes over.
  *
  * @slot - The host's desktop content, with kit elements anywhere inside.
  */

@@ -2,6 +2,7 @@ import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {AnnouncerController} from '../../controllers/announcer-controller.js';
 import {CallbackFormController} from '../../controllers/callback-form-controller.js';
+import {LazyPart, partsDrawn} from '../../controllers/lazy-part.js';
 import {FocusHandoffController} from '../../controllers/focus-handoff-controller.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
@@ -14,11 +15,14 @@ import {formatCount, formatDuration, isolate, reasonText, type MessageOverrides,
 import {contactIcon} from '../icons.js';
 import {renderPart} from '../render-part.js';
 import {renderElsewhere} from '../elsewhere.js';
-import {wrapUpForm, wrapUpPendingElsewhere, type WrapUpFormState} from './wrap-up-form.js';
+import type {WrapUpFormState} from './wrap-up-form.js';
 import {styles} from './campaign-task-card.styles.js';
 
 /** Seconds of wrap-up left at which the time left is announced again. */
 const WRAP_UP_ANNOUNCE_AT = 10;
+
+/** The wrap-up form's module, loaded with the first call that has a wrap-up. */
+const wrapUpPart = new LazyPart(() => import('./wrap-up-form.js'));
 
 /**
  * @tag campaign-task-card
@@ -40,13 +44,13 @@ const WRAP_UP_ANNOUNCE_AT = 10;
  * and the wrap-up request with its time left; focus comes here after Accept
  * and goes back to the Campaign contact dialog when the call is over.
  *
- * @fires campaign-cancel-call - Before cancelling the ringing call. Cancelable.
- * @fires campaign-end-call - Before hanging up the answered call. Cancelable.
- * @fires campaign-take-control - Before moving control of the agent's dialer to this tab (Use here). Cancelable.
- * @fires campaign-voicemail-left - Before telling the dialer the voicemail was left. Cancelable.
- * @fires campaign-set-disposition - Before sending the call's disposition (wrap-up). Cancelable.
- * @fires campaign-schedule-callback - Before scheduling a callback after the call. Cancelable.
- * @fires campaign-task-change - The task's status changed.
+ * @fires {CampaignIntentEvent<IntentOf<'cancel-call'>>} campaign-cancel-call - Before cancelling the ringing call. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'end-call'>>} campaign-end-call - Before hanging up the answered call. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'take-control'>>} campaign-take-control - Before moving control of the agent's dialer to this tab (Use here). Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'voicemail-left'>>} campaign-voicemail-left - Before telling the dialer the voicemail was left. Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'set-disposition'>>} campaign-set-disposition - Before sending the call's disposition (wrap-up). Cancelable.
+ * @fires {CampaignIntentEvent<IntentOf<'schedule-callback'>>} campaign-schedule-callback - Before scheduling a callback after the call. Cancelable.
+ * @fires {CampaignTaskChangeEvent} campaign-task-change - The task's status changed.
  *
  * @slot details - Extra content after the configured details.
  * @slot actions - Extra controls at the end of the card (e.g. the host's own call controls).
@@ -116,6 +120,16 @@ export class CampaignTaskCard extends LitElement {
 
   private get current(): TaskView | null {
     return this.task !== undefined ? this.task : (this.store.value ?? null);
+  }
+
+  /** Draws only once the messages of the card's language are loaded: no frame in another language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.i18n.beforeUpdate(() => super.scheduleUpdate());
+  }
+
+  /** Also waits for a lazy part (the wrap-up or callback form) the card is loading, and the card drawn with it. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return partsDrawn(this, () => super.getUpdateComplete());
   }
 
   protected override willUpdate(): void {
@@ -306,10 +320,13 @@ export class CampaignTaskCard extends LitElement {
     return html`<p id="status" part="status" class="status">${this.statusText(task, msg)}</p>`;
   }
 
-  private renderWrapUp(task: TaskView, wrapUp: NonNullable<TaskView['wrapUp']>, msg: Messages): TemplateResult {
+  private renderWrapUp(task: TaskView, wrapUp: NonNullable<TaskView['wrapUp']>, msg: Messages): TemplateResult | typeof nothing {
+    // Nothing until the form's module is here; the card is drawn again then.
+    const form = wrapUpPart.for(this);
+    if (!form) return nothing;
     // The tab in charge takes the disposition; here it is only shown.
-    if (!task.inCharge && wrapUp.status === 'pending') return wrapUpPendingElsewhere(wrapUp, this.ticks.now(), this.i18n.lang, msg);
-    return wrapUpForm(
+    if (!task.inCharge && wrapUp.status === 'pending') return form.wrapUpPendingElsewhere(wrapUp, this.ticks.now(), this.i18n.lang, msg);
+    return form.wrapUpForm(
       wrapUp,
       this.ticks.now(),
       this.i18n.lang,
