@@ -6,6 +6,7 @@ import manifest from '../custom-elements.json';
 import brand from '../src/themes/brand-example.css?inline';
 import {THEME_NAMES, themeStylesheet, type ThemeName} from '../src/themes/palettes.js';
 import '../src/define.js';
+import {freezeClock} from './fixed-clock.js';
 
 setCustomElementsManifest(manifest);
 
@@ -15,7 +16,7 @@ const EVENTS = manifest.modules
   .flatMap((declaration) => ('events' in declaration ? (declaration.events ?? []) : []))
   .map((event) => event.name);
 
-/** The page's theme stylesheet, as a host would include it, following the Theme toolbar. */
+/** The page's theme stylesheet, as a host would include it: the story's `theme` arg, else the Theme toolbar. */
 function useTheme(theme: string): void {
   let style = document.getElementById('cpk-theme');
   if (!style) {
@@ -29,7 +30,24 @@ function useTheme(theme: string): void {
   if (style.textContent !== text) style.textContent = text;
 }
 
+/**
+ * A story that renders from its own simple args (`parameters.storyArgs`, their
+ * names) lists them first in the Controls panel. The element's API, read from
+ * custom-elements.json, stays below for reference (and in the docs page), but
+ * without controls: such a story's render does not read it.
+ */
+const storyArgsFirst: NonNullable<Preview['argTypesEnhancers']>[number] = ({argTypes, parameters}) => {
+  const own: readonly string[] | undefined = parameters.storyArgs;
+  if (!own) return argTypes;
+  const entries = Object.entries(argTypes);
+  return Object.fromEntries([
+    ...entries.filter(([name]) => own.includes(name)),
+    ...entries.filter(([name]) => !own.includes(name)).map(([name, argType]) => [name, {...argType, control: false}]),
+  ]);
+};
+
 const preview: Preview = {
+  argTypesEnhancers: [storyArgsFirst],
   tags: ['autodocs'],
   parameters: {
     actions: {handles: [...new Set(EVENTS)]},
@@ -78,10 +96,12 @@ const preview: Preview = {
     },
   },
   initialGlobals: {theme: 'light', lang: 'en', dir: 'ltr'},
+  // Every story renders at one fixed instant, except those tagged `real-time` (the simulated campaign).
+  beforeEach: ({tags}) => (tags.includes('real-time') ? undefined : freezeClock()),
   decorators: [
     withActions,
-    (story, {globals}) => {
-      useTheme(globals.theme);
+    (story, {globals, args}) => {
+      useTheme(args.theme || globals.theme);
       document.documentElement.lang = globals.lang ?? 'en';
       document.documentElement.dir = globals.dir ?? 'ltr';
       return html`<div class="cpk-story">${story()}</div>`;

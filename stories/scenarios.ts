@@ -6,7 +6,7 @@ import {transition, type CoreInput} from '../src/core/machine.js';
 import {initialState, type Capabilities, type CampaignState} from '../src/core/state.js';
 import {selectPreview, selectTask} from '../src/core/views.js';
 import type {Intent} from '../src/core/intents.js';
-import {DialerEventSchema, type Campaign, type Contact, type DialerEvent} from '../src/protocol/index.js';
+import {DialerEventSchema, parseDialerEvent, type Campaign, type Contact, type DialerEvent} from '../src/protocol/index.js';
 import {SAMPLE_CONTACTS} from '../demo/demo-campaign.js';
 
 export const ALL: Capabilities = {
@@ -51,11 +51,21 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
 
 type Input = DialerEvent | Intent | 'tick';
 
-/** Runs events and intents through the machine, as if they happened just now. */
+/**
+ * Runs events and intents through the machine, as if they happened just now
+ * (in Storybook, "now" is the fixed instant of `.storybook/fixed-clock.ts`).
+ * An event the protocol refuses (the Controls panel can make one, e.g. a
+ * contact with no phone number) stops the story with the protocol's reason,
+ * as the store would have refused it, rather than show an impossible state.
+ */
 export function scenario(inputs: readonly Input[], capabilities: Capabilities = ALL): CampaignState {
   const now = Date.now();
   let state = initialState(capabilities);
   for (const input of inputs) {
+    if (input !== 'tick' && isEvent(input)) {
+      const parsed = parseDialerEvent(input);
+      if (!parsed.ok) throw new Error(`The story's ${input.type} event is not valid in the dialer protocol: ${parsed.error}`);
+    }
     const coreInput: CoreInput =
       input === 'tick' ? {kind: 'tick'} : isEvent(input) ? {kind: 'event', event: input} : {kind: 'intent', intent: input};
     state = transition(state, coreInput, now).state;
@@ -85,10 +95,14 @@ export function offer(campaignOverrides: Partial<Campaign> = {}, contactOverride
   };
 }
 
-export function onCall(campaignOverrides: Partial<Campaign> = {}, more: Input[] = []): CampaignState {
+export function onCall(
+  campaignOverrides: Partial<Campaign> = {},
+  more: Input[] = [],
+  contactOverrides: Partial<Contact> = {},
+): CampaignState {
   return scenario([
     available,
-    offer(campaignOverrides),
+    offer(campaignOverrides, contactOverrides),
     {type: 'accept', offerId: 'o1'},
     {type: 'call-progress', offerId: 'o1', callId: 'call-1', phase: 'dialing'},
     ...more,
@@ -106,8 +120,8 @@ export function later(state: CampaignState, ms: number): CampaignState {
 }
 
 /** Accepted, and the dialer has not started the call yet. */
-export const accepted = (campaignOverrides: Partial<Campaign> = {}): CampaignState =>
-  scenario([available, offer(campaignOverrides), {type: 'accept', offerId: 'o1'}]);
+export const accepted = (campaignOverrides: Partial<Campaign> = {}, contactOverrides: Partial<Contact> = {}): CampaignState =>
+  scenario([available, offer(campaignOverrides, contactOverrides), {type: 'accept', offerId: 'o1'}]);
 
 /** The views of a scenario's state, as the store would show them now. */
 export const preview = (state: CampaignState, now = Date.now()) => selectPreview(state, now);

@@ -24,6 +24,8 @@ const meta: Meta<Args> = {
     limit: {control: 'text'},
   },
   args: {mode: 'standard', outcome: 'answer', timeout: 30, timeoutAction: 'skip', limit: ''},
+  // The simulated dialer runs in real time: no fixed clock (`.storybook/fixed-clock.ts`), no visual baseline.
+  tags: ['real-time'],
   render: (args) => {
     const store = simulatedStore(args);
     return html`<campaign-provider .store=${store}>

@@ -32,6 +32,7 @@ const light: Tokens = {
   '--cpk-space-m': '0.75rem',
   '--cpk-space-l': '1rem',
   '--cpk-font-family': 'system-ui, sans-serif',
+  '--cpk-font-family-mono': 'ui-monospace, monospace',
   '--cpk-font-size': '0.9375rem',
   '--cpk-font-size-small': '0.8125rem',
   '--cpk-font-size-title': '1.0625rem',

@@ -33,6 +33,7 @@ export const shadow = token('--cpk-shadow');
 export const radius = token('--cpk-radius');
 export const font = {
   family: token('--cpk-font-family'),
+  mono: token('--cpk-font-family-mono'),
   size: token('--cpk-font-size'),
   small: token('--cpk-font-size-small'),
   title: token('--cpk-font-size-title'),

@@ -12,13 +12,18 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the files under `root` on a free loopback port (the story tests and the benchmarks). */
-export async function serveStatic(root) {
+/**
+ * Serves the files under `root` on a free loopback port (the story tests and
+ * the benchmarks); `mounts` serves other directories under a path prefix
+ * (`{'/fonts/': dir}`).
+ */
+export async function serveStatic(root, mounts = {}) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const file = path === '/' ? 'index.html' : path;
-      const body = await readFile(join(root, file));
+      const mount = Object.keys(mounts).find((prefix) => file.startsWith(prefix));
+      const body = await readFile(mount ? join(mounts[mount], file.slice(mount.length)) : join(root, file));
       response.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'});
       response.end(body);
     } catch {

@@ -172,7 +172,7 @@ export const styles = [
       gap: ${space.xs};
     }
     .code {
-      font-family: ui-monospace, monospace;
+      font-family: ${font.mono};
       font-size: ${font.small};
     }
     @media (forced-colors: active) {
