@@ -28,6 +28,8 @@ import {encodePng} from './png.mjs';
 import {root} from './story-page.mjs';
 
 export const BASELINES = join(root, 'test/stories/baselines');
+/** The browser the baselines were last updated with, which a failure compares with the one running. */
+const DRAWN_BY = join(BASELINES, 'drawn-by.json');
 /** Write the baselines that differ (and remove those of no story) instead of failing. */
 export const UPDATE = process.env.CPK_UPDATE_BASELINES === '1' || process.argv.includes('--update');
 export const UPDATE_COMMAND = '`npm run test:visual -- --update` (or `CPK_UPDATE_BASELINES=1 node --test test/stories/stories.test.mjs`)';
@@ -87,11 +89,12 @@ function failureDir() {
 /** Where the failures' images are, if any were written. */
 export const failuresDir = () => failures;
 
-/** Sets up `page` as every story is rendered for its baselines. */
+/** Sets up `page` as every story is rendered for its baselines; when updating, records the browser they are drawn with. */
 export async function setUpPage(page) {
   await page.setViewport(PAGE_SETUP.viewport);
   await page.emulateTimezone(PAGE_SETUP.timezone);
   mkdirSync(BASELINES, {recursive: true});
+  if (UPDATE) writeFileSync(DRAWN_BY, `${JSON.stringify({browser: await page.browser().version()}, null, 2)}\n`);
 }
 
 /** Makes the page still: the pinned fonts loaded, animations done, no transition or caret, in the document and in every shadow root. */
@@ -323,13 +326,17 @@ export async function checkBaseline(page, story, globals, log = console.log) {
     return;
   }
   const stem = join(failureDir(), `${story.id}.${variant}`);
+  const browser = await page.browser().version();
+  const drawnBy = existsSync(DRAWN_BY) ? JSON.parse(readFileSync(DRAWN_BY, 'utf8')).browser : 'an unknown browser';
+  const another =
+    drawnBy === browser ? '' : ` The baselines were updated with ${drawnBy} and this is ${browser}: a new browser may draw differently.`;
   writeFileSync(`${stem}.actual.png`, png(result.width, result.height, result.rgb));
   writeFileSync(`${stem}.expected.png`, Buffer.from(baseline, 'base64'));
   writeFileSync(`${stem}.diff.png`, png(result.diffWidth, result.diffHeight, result.diff));
   const what = result.sameSize
     ? `${result.differing} of ${result.width * result.height} pixels differ (by up to ${result.maxDelta}/255; at most ${result.limit} may)`
     : `the size changed from ${result.expectedWidth}x${result.expectedHeight} to ${result.width}x${result.height} (${result.differing} pixels differ)`;
-  assert.fail(`${name}: ${what}. See ${stem}.{actual,expected,diff}.png; if the change is intended, run ${UPDATE_COMMAND}`);
+  assert.fail(`${name}: ${what}. See ${stem}.{actual,expected,diff}.png; if the change is intended, run ${UPDATE_COMMAND}.${another}`);
 }
 
 /** The baselines of no story (renamed or removed); removed when updating. */
