@@ -498,7 +498,8 @@ describe(`Webex adapter on @webex/contact-center ${SDK_VERSION}`, () => {
       removePreviewContact: {value: async (payload: unknown) => void calls.push(['remove', payload])},
     });
     const {dialer, store} = connect({}, newer);
-    assert.ok(dialer.capabilities.actions.includes('skip') && dialer.capabilities.actions.includes('remove'));
+    const actions = dialer.capabilities.actions;
+    assert.ok(actions.includes('skip') && actions.includes('remove'), `Skip and Remove are offered (${actions.join(', ')})`);
     const {interactionId, frame: sent} = reservation({campaignPreviewRemoveDisabled: 'false'});
     sdk.frame(sent);
     await settle();
